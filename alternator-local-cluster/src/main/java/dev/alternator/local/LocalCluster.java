@@ -1,0 +1,503 @@
+package dev.alternator.local;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An embedded cluster that behaves like ScyllaDB Alternator for a client: several nodes, each on its own loopback
+ * address ({@code 127.0.0.1}, {@code 127.0.0.2}, ...) and all on one port, grouped in datacenters and racks, each
+ * serving the DynamoDB API, {@code GET /} and {@code GET /localnodes}. One DynamoDB Local engine, in memory, stands
+ * behind all of them, so data written through one node is read through any other.
+ * <pre>{@code
+ * try (LocalCluster cluster = LocalCluster.builder()
+ *         .nodes("dc1", "rack1", 2).node("dc1", "rack2")
+ *         .start()) {
+ *     List<String> seeds = cluster.seeds();
+ * }
+ * }</pre>
+ * Linux routes all of 127.0.0.0/8 to loopback; macOS needs an alias per extra address
+ * ({@code sudo ifconfig lo0 alias 127.0.0.2 up}).
+ */
+public final class LocalCluster implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(LocalCluster.class);
+
+	private static final int PORT_ATTEMPTS = 20;
+
+	private final DynamoDbEngine engine;
+
+	private final int port;
+
+	private final SigV4Verifier sigV4Verifier;
+
+	private final LocalClusterTls tls;
+
+	private final ExecutorService connectionExecutor;
+
+	private final List<LocalNode> nodes = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger lastAddressIndex = new AtomicInteger();
+
+	private volatile boolean legacyLocalNodes;
+
+	private volatile boolean closed;
+
+	private LocalCluster(DefaultBuilder builder, DynamoDbEngine engine, LocalClusterTls tls, int port) {
+		this.engine = engine;
+		this.port = port;
+		this.tls = tls;
+		this.sigV4Verifier = (builder.accessKeyId != null)
+				? new SigV4Verifier(builder.accessKeyId, builder.secretAccessKey) : null;
+		this.legacyLocalNodes = builder.legacyLocalNodes;
+		this.connectionExecutor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+				new SynchronousQueue<>(), new NamedDaemonThreads("alternator-local-connection-"));
+	}
+
+	/**
+	 * A builder for a cluster of any shape.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new DefaultBuilder();
+	}
+
+	/**
+	 * Starts a cluster of three nodes in datacenter {@code dc1}: two in {@code rack1}, one in {@code rack2}.
+	 * @return the running cluster
+	 */
+	public static LocalCluster start() {
+		return builder().nodes("dc1", "rack1", 2).node("dc1", "rack2").start();
+	}
+
+	/**
+	 * The cluster's current nodes, in the order they were added.
+	 * @return an unmodifiable snapshot
+	 */
+	public List<LocalNode> nodes() {
+		return Collections.unmodifiableList(new ArrayList<>(this.nodes));
+	}
+
+	/**
+	 * The node at the given position of {@link #nodes()}.
+	 * @param index the position, from 0
+	 * @return the node
+	 */
+	public LocalNode node(int index) {
+		return this.nodes.get(index);
+	}
+
+	/**
+	 * The node with the given address.
+	 * @param address for example {@code 127.0.0.2}
+	 * @return the node
+	 * @throws IllegalArgumentException when no node has that address
+	 */
+	public LocalNode node(String address) {
+		for (LocalNode node : this.nodes) {
+			if (node.address().equals(address)) {
+				return node;
+			}
+		}
+		throw new IllegalArgumentException("No node with address " + address + " in " + this.nodes);
+	}
+
+	/**
+	 * The port every node listens on.
+	 * @return the port
+	 */
+	public int port() {
+		return this.port;
+	}
+
+	/**
+	 * The scheme clients use: {@code https} when started with TLS, else {@code http}.
+	 * @return the scheme
+	 */
+	public String scheme() {
+		return (this.tls != null) ? "https" : "http";
+	}
+
+	/**
+	 * The endpoint URLs of the current nodes, for example {@code http://127.0.0.1:41234}, usable as seeds.
+	 * @return the seeds, in node order
+	 */
+	public List<String> seeds() {
+		List<String> seeds = new ArrayList<>(this.nodes.size());
+		for (LocalNode node : this.nodes) {
+			seeds.add(node.endpoint().toString());
+		}
+		return seeds;
+	}
+
+	/**
+	 * Where the DynamoDB engine can be called directly, without a node: a baseline for measurements.
+	 * @return the engine's endpoint
+	 */
+	public URI engineEndpoint() {
+		return this.engine.endpoint();
+	}
+
+	/**
+	 * Adds a node on the next unused loopback address and starts it.
+	 * @param datacenter the node's datacenter
+	 * @param rack the node's rack
+	 * @return the running node
+	 */
+	public LocalNode addNode(String datacenter, String rack) {
+		requireOpen();
+		requireName("datacenter", datacenter);
+		requireName("rack", rack);
+		String address = "127.0.0." + this.lastAddressIndex.incrementAndGet();
+		LocalNode node = new LocalNode(this, address, datacenter, rack, this::createServer);
+		node.start();
+		this.nodes.add(node);
+		logger.debug("Local node {} ({}/{}) listening on port {}", address, datacenter, rack, this.port);
+		return node;
+	}
+
+	/**
+	 * Stops a node and removes it from the cluster.
+	 * @param node the node to remove
+	 */
+	public void removeNode(LocalNode node) {
+		if (this.nodes.remove(node)) {
+			node.close();
+		}
+	}
+
+	/**
+	 * Switches {@code /localnodes} to the behaviour of ScyllaDB before 2025.1, which ignores the {@code dc} and
+	 * {@code rack} parameters and always answers with the contacted node's datacenter, or back.
+	 * @param ignoreFilters whether to ignore the parameters
+	 */
+	public void legacyLocalNodes(boolean ignoreFilters) {
+		this.legacyLocalNodes = ignoreFilters;
+	}
+
+	/**
+	 * The trust material clients need when the cluster serves TLS.
+	 * @return the trust material, empty without TLS
+	 */
+	public Optional<LocalClusterTls> tls() {
+		return Optional.ofNullable(this.tls);
+	}
+
+	/**
+	 * Sets the counters of every node back to zero.
+	 */
+	public void resetCounters() {
+		this.nodes.forEach(LocalNode::resetCounters);
+	}
+
+	/**
+	 * Stops every node and the engine, freeing every port and thread. Calling it again does nothing.
+	 */
+	@Override
+	public void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		for (LocalNode node : this.nodes) {
+			node.close();
+		}
+		this.connectionExecutor.shutdownNow();
+		try {
+			this.connectionExecutor.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.engine.close();
+	}
+
+	SigV4Verifier sigV4Verifier() {
+		return this.sigV4Verifier;
+	}
+
+	DynamoDbEngine engine() {
+		return this.engine;
+	}
+
+	/**
+	 * The nodes {@code /localnodes} lists when asked on {@code contacted}: alive (or joining), not hidden, of the
+	 * given or the contacted node's datacenter, and of the given rack if any. Names match exactly.
+	 */
+	List<LocalNode> localNodes(LocalNode contacted, String datacenter, String rack) {
+		boolean legacy = this.legacyLocalNodes;
+		String wantedDatacenter = (legacy || datacenter == null) ? contacted.datacenter() : datacenter;
+		String wantedRack = legacy ? null : rack;
+		List<LocalNode> listed = new ArrayList<>();
+		for (LocalNode node : this.nodes) {
+			NodeState state = node.state();
+			boolean alive = state == NodeState.RUNNING || state == NodeState.JOINING || state == NodeState.HUNG;
+			if (alive && !node.isHiddenFromLocalNodes() && node.datacenter().equals(wantedDatacenter)
+					&& (wantedRack == null || node.rack().equals(wantedRack))) {
+				listed.add(node);
+			}
+		}
+		return listed;
+	}
+
+	private NodeServer createServer(String address, NodeServer.RequestHandler handler) {
+		return new NodeServer(inetAddress(address), this.port, (this.tls != null) ? this.tls.sslContext() : null,
+				this.connectionExecutor, handler);
+	}
+
+	private void requireOpen() {
+		if (this.closed) {
+			throw new IllegalStateException("The local cluster is closed");
+		}
+	}
+
+	private static InetAddress inetAddress(String address) {
+		try {
+			return InetAddress.getByName(address);
+		}
+		catch (UnknownHostException ex) {
+			throw new LocalClusterException("Invalid node address " + address, ex);
+		}
+	}
+
+	private static void requireName(String what, String name) {
+		if (name == null || name.isBlank()) {
+			throw new IllegalArgumentException("A node's " + what + " must not be empty; for example \""
+					+ ("rack".equals(what) ? "rack1" : "dc1") + "\"");
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "LocalCluster[port=" + this.port + ", scheme=" + scheme() + ", nodes=" + this.nodes + "]";
+	}
+
+	/**
+	 * Describes a cluster to start.
+	 */
+	public interface Builder {
+
+		/**
+		 * Adds one node.
+		 * @param datacenter its datacenter, for example {@code dc1}
+		 * @param rack its rack, for example {@code rack1}
+		 * @return this builder
+		 */
+		Builder node(String datacenter, String rack);
+
+		/**
+		 * Adds several nodes to one rack.
+		 * @param datacenter their datacenter
+		 * @param rack their rack
+		 * @param count how many, at least 1
+		 * @return this builder
+		 */
+		Builder nodes(String datacenter, String rack, int count);
+
+		/**
+		 * The port all nodes share; 0 (the default) picks one that is free on every node address.
+		 * @param port 0, or 1 to 65535
+		 * @return this builder
+		 */
+		Builder port(int port);
+
+		/**
+		 * Starts with {@code /localnodes} ignoring {@code dc} and {@code rack}, as ScyllaDB before 2025.1 does.
+		 * @param ignoreFilters whether to ignore them
+		 * @return this builder
+		 */
+		Builder legacyLocalNodes(boolean ignoreFilters);
+
+		/**
+		 * Makes every node require requests signed with SigV4 for these credentials and for the node they arrive
+		 * at, as Alternator does with enforced authorization.
+		 * @param accessKeyId the access key id (Alternator: the role name)
+		 * @param secretAccessKey the secret key (never logged)
+		 * @return this builder
+		 */
+		Builder credentials(String accessKeyId, String secretAccessKey);
+
+		/**
+		 * Serves https with a self-signed certificate generated at start; {@link LocalCluster#tls()} gives the trust
+		 * material.
+		 * @param enabled whether to serve TLS
+		 * @return this builder
+		 */
+		Builder tls(boolean enabled);
+
+		/**
+		 * Starts the engine and every node.
+		 * @return the running cluster
+		 * @throws LocalClusterException when an address or the port cannot be bound, with how to fix it
+		 */
+		LocalCluster start();
+
+	}
+
+	private static final class DefaultBuilder implements Builder {
+
+		private final List<String[]> topology = new ArrayList<>();
+
+		private int port;
+
+		private boolean legacyLocalNodes;
+
+		private String accessKeyId;
+
+		private String secretAccessKey;
+
+		private boolean tls;
+
+		@Override
+		public Builder node(String datacenter, String rack) {
+			return nodes(datacenter, rack, 1);
+		}
+
+		@Override
+		public Builder nodes(String datacenter, String rack, int count) {
+			requireName("datacenter", datacenter);
+			requireName("rack", rack);
+			if (count < 1) {
+				throw new IllegalArgumentException("Node count for " + datacenter + "/" + rack
+						+ " must be at least 1, was " + count);
+			}
+			for (int i = 0; i < count; i++) {
+				this.topology.add(new String[] { datacenter, rack });
+			}
+			return this;
+		}
+
+		@Override
+		public Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("Port must be 0 (any free port) or 1-65535, was " + port);
+			}
+			this.port = port;
+			return this;
+		}
+
+		@Override
+		public Builder legacyLocalNodes(boolean ignoreFilters) {
+			this.legacyLocalNodes = ignoreFilters;
+			return this;
+		}
+
+		@Override
+		public Builder credentials(String accessKeyId, String secretAccessKey) {
+			Objects.requireNonNull(accessKeyId, "accessKeyId must not be null");
+			Objects.requireNonNull(secretAccessKey, "secretAccessKey must not be null");
+			this.accessKeyId = accessKeyId;
+			this.secretAccessKey = secretAccessKey;
+			return this;
+		}
+
+		@Override
+		public Builder tls(boolean enabled) {
+			this.tls = enabled;
+			return this;
+		}
+
+		@Override
+		public LocalCluster start() {
+			if (this.topology.isEmpty()) {
+				nodes("dc1", "rack1", 2).node("dc1", "rack2");
+			}
+			long started = System.nanoTime();
+			LocalClusterTls tlsMaterial = this.tls ? LocalClusterTls.generate() : null;
+			DynamoDbEngine engine = DynamoDbLocalEngine.start();
+			try {
+				LocalCluster cluster = startNodes(engine, tlsMaterial);
+				logger.info("Local Alternator cluster started in {} ms: {} nodes on port {}, seeds {}",
+						TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), this.topology.size(),
+						cluster.port(), cluster.seeds());
+				return cluster;
+			}
+			catch (RuntimeException ex) {
+				engine.close();
+				throw ex;
+			}
+		}
+
+		private LocalCluster startNodes(DynamoDbEngine engine, LocalClusterTls tlsMaterial) {
+			LocalClusterException lastPortConflict = null;
+			int attempts = (this.port != 0) ? 1 : PORT_ATTEMPTS;
+			for (int attempt = 0; attempt < attempts; attempt++) {
+				int candidate = (this.port != 0) ? this.port : freePort();
+				LocalCluster cluster = new LocalCluster(this, engine, tlsMaterial, candidate);
+				try {
+					for (String[] place : this.topology) {
+						cluster.addNode(place[0], place[1]);
+					}
+					return cluster;
+				}
+				catch (LocalClusterException ex) {
+					cluster.closeNodesOnly();
+					boolean portTaken = ex.getMessage().contains("already in use");
+					if (!portTaken || this.port != 0) {
+						throw ex;
+					}
+					lastPortConflict = ex;
+				}
+			}
+			throw lastPortConflict;
+		}
+
+		private static int freePort() {
+			try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+				return socket.getLocalPort();
+			}
+			catch (IOException ex) {
+				throw new LocalClusterException("Could not find a free port on 127.0.0.1", ex);
+			}
+		}
+
+	}
+
+	private void closeNodesOnly() {
+		this.closed = true;
+		for (LocalNode node : this.nodes) {
+			node.close();
+		}
+		this.connectionExecutor.shutdownNow();
+	}
+
+	/**
+	 * Daemon threads with readable names, so that a thread dump tells who owns them.
+	 */
+	static final class NamedDaemonThreads implements ThreadFactory {
+
+		private final String prefix;
+
+		private final AtomicInteger counter = new AtomicInteger();
+
+		NamedDaemonThreads(String prefix) {
+			this.prefix = prefix;
+		}
+
+		@Override
+		public Thread newThread(Runnable runnable) {
+			Thread thread = new Thread(runnable, this.prefix + this.counter.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		}
+
+	}
+
+}

@@ -1,0 +1,429 @@
+package dev.alternator.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.Semaphore;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One node of a {@link LocalCluster}: its own loopback address on the cluster's port, serving the DynamoDB API
+ * ({@code POST /}), the health check ({@code GET /}) and discovery ({@code GET /localnodes}). Tests and
+ * benchmarks use it to stop, kill, hang and restart the node, and to inject latency and errors. Every method is
+ * thread-safe.
+ */
+public final class LocalNode {
+
+	/** How long a node with {@link LocalNodesFault#SLOW} waits before answering {@code /localnodes}. */
+	public static final Duration SLOW_LOCAL_NODES_DELAY = Duration.ofSeconds(10);
+
+	private static final Logger logger = LoggerFactory.getLogger(LocalNode.class);
+
+	private final LocalCluster cluster;
+
+	private final String address;
+
+	private final String datacenter;
+
+	private final String rack;
+
+	private final URI endpoint;
+
+	private final String hostHeader;
+
+	private final NodeServer server;
+
+	private final Object stateLock = new Object();
+
+	private volatile NodeState state = NodeState.STOPPED;
+
+	private volatile long joiningUntilNanos;
+
+	private volatile boolean hidden;
+
+	private volatile long latencyNanos;
+
+	private volatile int failureStatus;
+
+	private volatile double failureRate;
+
+	private volatile Semaphore concurrencyLimit;
+
+	private volatile LocalNodesFault localNodesFault = LocalNodesFault.NONE;
+
+	private final LongAdder requests = new LongAdder();
+
+	private final LongAdder localNodesRequests = new LongAdder();
+
+	private final LongAdder healthChecks = new LongAdder();
+
+	LocalNode(LocalCluster cluster, String address, String datacenter, String rack, NodeServerFactory serverFactory) {
+		this.cluster = cluster;
+		this.address = address;
+		this.datacenter = datacenter;
+		this.rack = rack;
+		this.endpoint = URI.create(cluster.scheme() + "://" + address + ":" + cluster.port());
+		this.hostHeader = address + ":" + cluster.port();
+		this.server = serverFactory.create(address, this::handle);
+	}
+
+	/**
+	 * Creates the sockets of a node.
+	 */
+	interface NodeServerFactory {
+
+		NodeServer create(String address, NodeServer.RequestHandler handler);
+
+	}
+
+	/**
+	 * The node's IPv4 loopback address, as {@code /localnodes} lists it, for example {@code 127.0.0.2}.
+	 * @return the address
+	 */
+	public String address() {
+		return this.address;
+	}
+
+	/**
+	 * The URL a client sends requests to, for example {@code http://127.0.0.2:41234}.
+	 * @return the endpoint
+	 */
+	public URI endpoint() {
+		return this.endpoint;
+	}
+
+	/**
+	 * The datacenter this node belongs to.
+	 * @return the datacenter name
+	 */
+	public String datacenter() {
+		return this.datacenter;
+	}
+
+	/**
+	 * The rack this node belongs to, within its datacenter.
+	 * @return the rack name
+	 */
+	public String rack() {
+		return this.rack;
+	}
+
+	/**
+	 * The node's current state.
+	 * @return the state
+	 */
+	public NodeState state() {
+		NodeState current = this.state;
+		if (current == NodeState.JOINING && System.nanoTime() - this.joiningUntilNanos >= 0) {
+			synchronized (this.stateLock) {
+				if (this.state == NodeState.JOINING) {
+					this.state = NodeState.RUNNING;
+				}
+				return this.state;
+			}
+		}
+		return current;
+	}
+
+	void start() {
+		synchronized (this.stateLock) {
+			this.server.start();
+			this.state = NodeState.RUNNING;
+		}
+	}
+
+	/**
+	 * Stops listening and closes open connections: clients get "connection refused" until {@link #restart()}.
+	 */
+	public void stop() {
+		synchronized (this.stateLock) {
+			this.state = NodeState.STOPPED;
+			this.stateLock.notifyAll();
+			this.server.stop(false);
+		}
+		logger.info("Local node {} stopped", this.address);
+	}
+
+	/**
+	 * Resets every open connection (TCP RST) and stops listening, as a crashed node would.
+	 */
+	public void kill() {
+		synchronized (this.stateLock) {
+			this.state = NodeState.KILLED;
+			this.stateLock.notifyAll();
+			this.server.stop(true);
+		}
+		logger.info("Local node {} killed", this.address);
+	}
+
+	/**
+	 * Keeps accepting connections and reading requests but never answers them, until {@link #restart()}.
+	 */
+	public void hang() {
+		synchronized (this.stateLock) {
+			this.server.start();
+			this.state = NodeState.HUNG;
+		}
+		logger.info("Local node {} hung", this.address);
+	}
+
+	/**
+	 * Serves requests again after {@link #stop()}, {@link #kill()} or {@link #hang()}. Requests held by a hang are
+	 * dropped (their connections closed), as a restarted process would.
+	 */
+	public void restart() {
+		synchronized (this.stateLock) {
+			if (this.state == NodeState.HUNG) {
+				this.server.stop(true);
+			}
+			this.server.start();
+			this.state = NodeState.RUNNING;
+			this.stateLock.notifyAll();
+		}
+		logger.info("Local node {} restarted", this.address);
+	}
+
+	/**
+	 * Makes the node look like one that is joining the cluster: {@code /localnodes} lists it, but it answers 503 to
+	 * API requests and to the health check for the given time.
+	 * @param duration how long the node keeps joining
+	 */
+	public void joining(Duration duration) {
+		synchronized (this.stateLock) {
+			this.server.start();
+			this.joiningUntilNanos = System.nanoTime() + duration.toNanos();
+			this.state = NodeState.JOINING;
+			this.stateLock.notifyAll();
+		}
+	}
+
+	/**
+	 * Leaves the node out of every {@code /localnodes} answer while it keeps serving, or lists it again.
+	 * @param hidden whether to leave the node out
+	 */
+	public void hiddenFromLocalNodes(boolean hidden) {
+		this.hidden = hidden;
+	}
+
+	boolean isHiddenFromLocalNodes() {
+		return this.hidden;
+	}
+
+	/**
+	 * Adds a delay to every API request this node answers.
+	 * @param latency the delay, {@link Duration#ZERO} for none
+	 */
+	public void latency(Duration latency) {
+		this.latencyNanos = latency.toNanos();
+	}
+
+	/**
+	 * Answers API requests with the given HTTP status, in the DynamoDB error format, instead of executing them, at the
+	 * given rate.
+	 * @param httpStatus the status to answer, for example 500 or 503
+	 * @param rate the fraction of requests that fail, from 0 (none) to 1 (all)
+	 */
+	public void failures(int httpStatus, double rate) {
+		if (rate < 0 || rate > 1) {
+			throw new IllegalArgumentException("Failure rate must be between 0 and 1, was " + rate);
+		}
+		if (httpStatus < 400 || httpStatus > 599) {
+			throw new IllegalArgumentException("Failure status must be an HTTP error (400-599), was " + httpStatus);
+		}
+		this.failureStatus = httpStatus;
+		this.failureRate = rate;
+	}
+
+	/**
+	 * Limits how many API requests this node executes at once; the others wait. Gives the node a fixed capacity, for
+	 * scale-out measurements.
+	 * @param maxConcurrentRequests the limit, 0 for none
+	 */
+	public void concurrencyLimit(int maxConcurrentRequests) {
+		if (maxConcurrentRequests < 0) {
+			throw new IllegalArgumentException("Concurrency limit must be 0 (none) or positive, was "
+					+ maxConcurrentRequests);
+		}
+		this.concurrencyLimit = (maxConcurrentRequests == 0) ? null : new Semaphore(maxConcurrentRequests, true);
+	}
+
+	/**
+	 * Makes {@code GET /localnodes} on this node answer wrongly, or correctly again with {@link LocalNodesFault#NONE}.
+	 * @param fault the kind of wrong answer
+	 */
+	public void localNodesFault(LocalNodesFault fault) {
+		this.localNodesFault = fault;
+	}
+
+	/**
+	 * Removes injected latency, failures, concurrency limit and discovery faults.
+	 */
+	public void clearFaults() {
+		this.latencyNanos = 0;
+		this.failureRate = 0;
+		this.concurrencyLimit = null;
+		this.localNodesFault = LocalNodesFault.NONE;
+	}
+
+	/**
+	 * DynamoDB API requests ({@code POST /}) this node received since start or the last reset.
+	 * @return the count
+	 */
+	public long requestCount() {
+		return this.requests.sum();
+	}
+
+	/**
+	 * {@code GET /localnodes} requests this node received since start or the last reset.
+	 * @return the count
+	 */
+	public long localNodesRequestCount() {
+		return this.localNodesRequests.sum();
+	}
+
+	/**
+	 * Health checks ({@code GET /}) this node received since start or the last reset.
+	 * @return the count
+	 */
+	public long healthCheckCount() {
+		return this.healthChecks.sum();
+	}
+
+	/**
+	 * Sets every counter of this node back to zero.
+	 */
+	public void resetCounters() {
+		this.requests.reset();
+		this.localNodesRequests.reset();
+		this.healthChecks.reset();
+	}
+
+	void close() {
+		synchronized (this.stateLock) {
+			this.state = NodeState.STOPPED;
+			this.stateLock.notifyAll();
+			this.server.stop(true);
+		}
+	}
+
+	private HttpResponse handle(HttpRequest request) throws InterruptedException {
+		if (!awaitAnswerable()) {
+			return null;
+		}
+		String path = request.path();
+		if ("POST".equals(request.method()) && "/".equals(path)) {
+			this.requests.increment();
+			return handleApiRequest(request);
+		}
+		if ("GET".equals(request.method()) && "/".equals(path)) {
+			this.healthChecks.increment();
+			if (state() == NodeState.JOINING) {
+				return HttpResponse.text(503, "text/plain", "joining: " + this.address);
+			}
+			return HttpResponse.text(200, "text/plain", "healthy: " + this.address);
+		}
+		if ("GET".equals(request.method()) && "/localnodes".equals(path)) {
+			this.localNodesRequests.increment();
+			return handleLocalNodes(request);
+		}
+		return HttpResponse.text(404, "text/plain", "Not found: " + request.method() + " " + path);
+	}
+
+	/**
+	 * Holds the request while the node hangs; returns {@code false} when it must not be answered at all.
+	 */
+	private boolean awaitAnswerable() throws InterruptedException {
+		if (this.state != NodeState.HUNG) {
+			return this.state != NodeState.STOPPED && this.state != NodeState.KILLED;
+		}
+		synchronized (this.stateLock) {
+			while (this.state == NodeState.HUNG) {
+				this.stateLock.wait();
+			}
+		}
+		// The request arrived while hung: a restarted node would not answer it either.
+		return false;
+	}
+
+	private HttpResponse handleApiRequest(HttpRequest request) throws InterruptedException {
+		if (state() == NodeState.JOINING) {
+			return HttpResponse.dynamoDbError(503, "ServiceUnavailable", "Node " + this.address + " is joining");
+		}
+		SigV4Verifier verifier = this.cluster.sigV4Verifier();
+		if (verifier != null) {
+			HttpResponse rejection = verifier.verify(request, this.hostHeader);
+			if (rejection != null) {
+				return rejection;
+			}
+		}
+		long latency = this.latencyNanos;
+		if (latency > 0) {
+			TimeUnit.NANOSECONDS.sleep(latency);
+		}
+		double rate = this.failureRate;
+		if (rate > 0 && ThreadLocalRandom.current().nextDouble() < rate) {
+			int status = this.failureStatus;
+			return HttpResponse.dynamoDbError(status, (status == 503) ? "ServiceUnavailable" : "InternalServerError",
+					"Injected failure on node " + this.address);
+		}
+		Semaphore limit = this.concurrencyLimit;
+		if (limit != null) {
+			limit.acquire();
+		}
+		try {
+			return this.cluster.engine().execute(request);
+		}
+		catch (IOException ex) {
+			return HttpResponse.dynamoDbError(500, "InternalServerError",
+					"Node " + this.address + " could not reach its storage engine: " + ex.getMessage());
+		}
+		finally {
+			if (limit != null) {
+				limit.release();
+			}
+		}
+	}
+
+	private HttpResponse handleLocalNodes(HttpRequest request) throws InterruptedException {
+		switch (this.localNodesFault) {
+			case INVALID_JSON:
+				return HttpResponse.text(200, "application/json", "[\"127.0.0.1\", ");
+			case HTML:
+				return HttpResponse.text(200, "text/html",
+						"<html><body><h1>502 Bad Gateway</h1></body></html>");
+			case NOT_ARRAY:
+				return HttpResponse.text(200, "application/json", "{\"nodes\":[\"" + this.address + "\"]}");
+			case EMPTY_ARRAY:
+				return HttpResponse.text(200, "application/json", "[]");
+			case NON_ADDRESS_ENTRIES:
+				return HttpResponse.text(200, "application/json", "[42, null, \"not an address!\", {\"a\":1}]");
+			case SERVER_ERROR:
+				return HttpResponse.text(500, "text/plain", "Internal server error");
+			case SLOW:
+				TimeUnit.MILLISECONDS.sleep(SLOW_LOCAL_NODES_DELAY.toMillis());
+				break;
+			default:
+				break;
+		}
+		java.util.Map<String, String> parameters = request.queryParameters();
+		StringBuilder json = new StringBuilder("[");
+		for (LocalNode node : this.cluster.localNodes(this, parameters.get("dc"), parameters.get("rack"))) {
+			if (json.length() > 1) {
+				json.append(',');
+			}
+			json.append('"').append(node.address()).append('"');
+		}
+		return HttpResponse.text(200, "application/json", json.append(']').toString());
+	}
+
+	@Override
+	public String toString() {
+		return "LocalNode[" + this.address + " " + this.datacenter + "/" + this.rack + " " + state() + "]";
+	}
+
+}
