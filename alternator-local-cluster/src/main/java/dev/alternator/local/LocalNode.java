@@ -361,21 +361,22 @@ public final class LocalNode {
 				return rejection;
 			}
 		}
-		long latency = this.latencyNanos;
-		if (latency > 0) {
-			TimeUnit.NANOSECONDS.sleep(latency);
-		}
 		double rate = this.failureRate;
 		if (rate > 0 && ThreadLocalRandom.current().nextDouble() < rate) {
 			int status = this.failureStatus;
 			return HttpResponse.dynamoDbError(status, (status == 503) ? "ServiceUnavailable" : "InternalServerError",
 					"Injected failure on node " + this.address);
 		}
+		// Latency counts as work inside the concurrency limit: a node's capacity is then limit / latency.
 		Semaphore limit = this.concurrencyLimit;
 		if (limit != null) {
 			limit.acquire();
 		}
 		try {
+			long latency = this.latencyNanos;
+			if (latency > 0) {
+				TimeUnit.NANOSECONDS.sleep(latency);
+			}
 			return this.cluster.engine().execute(request);
 		}
 		catch (IOException ex) {

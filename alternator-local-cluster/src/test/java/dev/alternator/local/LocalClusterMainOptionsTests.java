@@ -1,0 +1,43 @@
+package dev.alternator.local;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Command-line options of {@link LocalClusterMain}.
+ */
+class LocalClusterMainOptionsTests {
+
+	@Test
+	void optionsAreParsed() {
+		LocalClusterMain.Options options = LocalClusterMain.Options
+			.parse(new String[] { "--nodes", "5", "--datacenters", "dc1,dc2", "--racks", "r1", "--port", "0",
+					"--legacy-localnodes", "--tls" });
+		assertThat(options.nodes).isEqualTo(5);
+		assertThat(options.datacenters).containsExactly("dc1", "dc2");
+		assertThat(options.racks).containsExactly("r1");
+		assertThat(options.port).isZero();
+		assertThat(options.legacyLocalNodes).isTrue();
+		assertThat(options.tls).isTrue();
+	}
+
+	@Test
+	void defaultsAreThreeNodesOnPort8000() {
+		LocalClusterMain.Options options = LocalClusterMain.Options.parse(new String[0]);
+		assertThat(options.nodes).isEqualTo(3);
+		assertThat(options.port).isEqualTo(8000);
+	}
+
+	@Test
+	void badValuesAreNamed() {
+		assertThatThrownBy(() -> LocalClusterMain.Options.parse(new String[] { "--nodes", "many" }))
+			.hasMessage("--nodes must be a number from 1 to 64, was 'many'");
+		assertThatThrownBy(() -> LocalClusterMain.Options.parse(new String[] { "--bogus" }))
+			.hasMessage("Unknown option '--bogus'");
+		assertThatThrownBy(() -> LocalClusterMain.Options.parse(new String[] { "--port" }))
+			.hasMessage("--port needs a value");
+	}
+
+}
