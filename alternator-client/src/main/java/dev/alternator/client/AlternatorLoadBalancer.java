@@ -1,0 +1,803 @@
+package dev.alternator.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.LegacyRetryStrategy;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.auth.scheme.DynamoDbAuthSchemeProvider;
+
+/**
+ * Spreads the requests of AWS SDK v2 DynamoDB clients over the live nodes of a ScyllaDB Alternator cluster.
+ * <pre>{@code
+ * AlternatorLoadBalancer lb = AlternatorLoadBalancer.builder()
+ *     .seeds("10.0.0.1", "10.0.0.2")
+ *     .datacenter("dc1").rack("rack1")
+ *     .build();
+ * DynamoDbClient dynamoDb = lb.configure(DynamoDbClient.builder()).credentialsProvider(credentials).build();
+ * }</pre>
+ * Every attempt of every request goes to a live node of the routing scope, round-robin, and each retry to a node the
+ * request has not tried yet, signed for that node. A background task keeps the node list current with
+ * {@code GET /localnodes}: every second while requests flow, every minute when idle. A node that fails at the
+ * transport is taken out of rotation at once and probed with {@code GET /} until it answers again.
+ * <p>
+ * Thread-safe. {@link #close()} stops its threads and closes the HTTP clients it created; close the SDK clients first.
+ */
+public final class AlternatorLoadBalancer implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(AlternatorLoadBalancer.class);
+
+	private static final AtomicInteger instances = new AtomicInteger();
+
+	private final Settings settings;
+
+	private final Listeners listeners = new Listeners();
+
+	private final ClusterNodes nodes;
+
+	private final RequestRouter router;
+
+	private final NodeFailures failures;
+
+	private final NodeDiscovery discovery;
+
+	private final NodeProber prober;
+
+	private final HttpClients httpClients;
+
+	private final List<AutoCloseable> ownedClients = new ArrayList<>();
+
+	private final Object lifecycle = new Object();
+
+	private ScheduledThreadPoolExecutor scheduler;
+
+	private volatile long lastRefreshAttemptNanos;
+
+	private boolean started;
+
+	private boolean closed;
+
+	private AlternatorLoadBalancer(Settings settings) {
+		this.settings = settings;
+		settings.listeners.forEach(this.listeners::add);
+		this.nodes = new ClusterNodes(settings.scope.withoutFallback(), this.listeners);
+		this.router = new RequestRouter(this.nodes, this.listeners);
+		this.failures = new NodeFailures(this.nodes, this.listeners);
+		if (settings.tls.isTrustAll()) {
+			logger.warn("Alternator TLS certificate verification is OFF (trust-all): any server can impersonate the"
+					+ " cluster. Use a trust store or CA certificate outside tests");
+		}
+		NodeHttp http = new NodeHttp(SslContexts.sslContext(settings.tls), settings.tls.isTrustAll());
+		this.discovery = new NodeDiscovery(settings.seeds, settings.scope, settings.scheme, settings.port,
+				settings.translator, settings.discoveryTimeout, http, this.nodes, this.listeners);
+		this.prober = new NodeProber(this.nodes, http, settings.discoveryTimeout);
+		this.httpClients = new HttpClients(settings.connectTimeout, settings.readTimeout, settings.maxConnections,
+				settings.tls);
+	}
+
+	/**
+	 * A builder; only the seeds are required.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new DefaultBuilder();
+	}
+
+	/**
+	 * Makes a synchronous client builder load-balance: endpoint, routing signer, retry budget off, region (for
+	 * signing) and, unless the builder has one, an HTTP client owned by this load balancer. Starts the load balancer
+	 * if needed. Settings made on the builder afterwards win, so set credentials and any overrides after this call.
+	 * @param builder a DynamoDB client builder
+	 * @return the same builder
+	 */
+	public DynamoDbClientBuilder configure(DynamoDbClientBuilder builder) {
+		start();
+		SdkHttpClient httpClient = own(this.httpClients.createSync());
+		builder.httpClient(new ObservedHttpClient(httpClient, this.failures));
+		applyCommon(builder.endpointOverride(endpoint()).region(this.settings.region),
+				builder::authSchemeProvider, builder::putAuthScheme, builder::overrideConfiguration,
+				builder.overrideConfiguration());
+		return builder;
+	}
+
+	/**
+	 * Makes an asynchronous client builder load-balance, like {@link #configure(DynamoDbClientBuilder)}. Needs
+	 * {@code software.amazon.awssdk:netty-nio-client} on the classpath.
+	 * @param builder a DynamoDB async client builder
+	 * @return the same builder
+	 */
+	public DynamoDbAsyncClientBuilder configure(DynamoDbAsyncClientBuilder builder) {
+		start();
+		SdkAsyncHttpClient httpClient = own(this.httpClients.createAsync());
+		builder.httpClient(new ObservedAsyncHttpClient(httpClient, this.failures));
+		applyCommon(builder.endpointOverride(endpoint()).region(this.settings.region),
+				builder::authSchemeProvider, builder::putAuthScheme, builder::overrideConfiguration,
+				builder.overrideConfiguration());
+		return builder;
+	}
+
+	private void applyCommon(Object ignored, Consumer<DynamoDbAuthSchemeProvider> authSchemeProvider,
+			Consumer<RoutingAuthScheme> authScheme, Consumer<ClientOverrideConfiguration> override,
+			ClientOverrideConfiguration existing) {
+		authSchemeProvider.accept(new CallPlanAuthSchemeProvider(DynamoDbAuthSchemeProvider.defaultProvider()));
+		authScheme.accept(new RoutingAuthScheme(new RoutingSigner(this.router)));
+		override.accept(withoutRetryBudget(existing));
+	}
+
+	/**
+	 * The SDK's retry budget (circuit breaker) would stop retrying after a few failures on a dead node, although each
+	 * retry goes to a healthy one: turn it off and keep the rest of DynamoDB's retry policy.
+	 */
+	private static ClientOverrideConfiguration withoutRetryBudget(ClientOverrideConfiguration existing) {
+		ClientOverrideConfiguration.Builder builder = (existing != null) ? existing.toBuilder()
+				: ClientOverrideConfiguration.builder();
+		if (existing != null && existing.retryStrategy().isPresent()) {
+			return builder.build();
+		}
+		Consumer<RetryStrategy.Builder<?, ?>> previous = (existing != null) ? existing.retryStrategyConfigurator().orElse(null)
+				: null;
+		return builder.retryStrategy((retry) -> {
+			if (previous != null) {
+				previous.accept(retry);
+			}
+			if (retry instanceof LegacyRetryStrategy.Builder) {
+				((LegacyRetryStrategy.Builder) retry).circuitBreakerEnabled(false);
+			}
+			else if (retry instanceof StandardRetryStrategy.Builder) {
+				((StandardRetryStrategy.Builder) retry).circuitBreakerEnabled(false);
+			}
+		}).build();
+	}
+
+	private URI endpoint() {
+		// The signer moves every attempt to its node; the endpoint only fixes the scheme (and a valid URL).
+		return this.settings.seeds.get(0).uri();
+	}
+
+	private <T extends AutoCloseable> T own(T client) {
+		synchronized (this.lifecycle) {
+			if (this.closed) {
+				closeQuietly(client);
+				throw new IllegalStateException("This AlternatorLoadBalancer is closed");
+			}
+			this.ownedClients.add(client);
+		}
+		return client;
+	}
+
+	/**
+	 * Finds the live nodes (one synchronous discovery round and probe, bounded by the discovery timeout per call) and
+	 * starts the background discovery and health probes. Does nothing when already started.
+	 * @throws IllegalStateException when closed
+	 */
+	public void start() {
+		synchronized (this.lifecycle) {
+			if (this.closed) {
+				throw new IllegalStateException("This AlternatorLoadBalancer is closed");
+			}
+			if (this.started) {
+				return;
+			}
+			this.started = true;
+			int id = instances.incrementAndGet();
+			AtomicInteger threads = new AtomicInteger();
+			this.scheduler = new ScheduledThreadPoolExecutor(2, (runnable) -> {
+				Thread thread = new Thread(runnable, "alternator-" + id + "-discovery-" + threads.incrementAndGet());
+				thread.setDaemon(true);
+				return thread;
+			});
+			this.scheduler.setRemoveOnCancelPolicy(true);
+		}
+		if (this.settings.discovery) {
+			refresh();
+		}
+		else {
+			this.nodes.replace(this.settings.scope.withoutFallback(), this.settings.seeds, true);
+		}
+		logger.info("Alternator load balancer started: routing {} over {}", this.nodes.activeScope().describe(),
+				Arrays.asList(this.nodes.live()));
+		schedule(this::discoveryTick, jittered(this.settings.activeRefreshInterval));
+		long probeMillis = this.settings.probeInterval.toMillis();
+		this.scheduler.scheduleWithFixedDelay(guard(this.prober::probe), probeMillis, probeMillis,
+				TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Runs every active interval; refreshes when requests flowed since the last refresh or the idle interval passed.
+	 */
+	private void discoveryTick() {
+		if (this.settings.discovery) {
+			long now = System.nanoTime();
+			boolean active = this.router.lastRequestNanos() - this.lastRefreshAttemptNanos > 0;
+			boolean idleDue = now - this.lastRefreshAttemptNanos >= this.settings.idleRefreshInterval.toNanos();
+			if (active || idleDue) {
+				refreshAndProbe();
+			}
+		}
+		schedule(this::discoveryTick, jittered(this.settings.activeRefreshInterval));
+	}
+
+	private void schedule(Runnable task, long delayMillis) {
+		synchronized (this.lifecycle) {
+			if (!this.closed) {
+				this.scheduler.schedule(guard(task), delayMillis, TimeUnit.MILLISECONDS);
+			}
+		}
+	}
+
+	private static long jittered(Duration interval) {
+		long millis = interval.toMillis();
+		long jitter = millis / 10;
+		return Math.max(1, millis + ((jitter > 0) ? ThreadLocalRandom.current().nextLong(-jitter, jitter + 1) : 0));
+	}
+
+	private static Runnable guard(Runnable task) {
+		return () -> {
+			try {
+				task.run();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Alternator background task failed: {}", ex.toString(), ex);
+			}
+		};
+	}
+
+	/**
+	 * Runs one discovery round now, then probes new and quarantined nodes. Blocks for at most a few discovery
+	 * timeouts.
+	 */
+	public void refresh() {
+		refreshAndProbe();
+	}
+
+	private void refreshAndProbe() {
+		this.lastRefreshAttemptNanos = System.nanoTime();
+		this.discovery.refresh();
+		this.prober.probe();
+	}
+
+	/**
+	 * What the load balancer knows now. No I/O.
+	 * @return a snapshot
+	 */
+	public AlternatorState state() {
+		return new AlternatorState(List.of(this.nodes.live()), this.nodes.quarantined(), this.settings.scope,
+				this.nodes.activeScope(), this.discovery.rackDatacenterSupport(), this.discovery.scopeCheck(),
+				this.discovery.lastRefresh(), this.discovery.lastError());
+	}
+
+	/**
+	 * Registers a listener.
+	 * @param listener the listener
+	 */
+	public void addListener(AlternatorListener listener) {
+		this.listeners.add(Objects.requireNonNull(listener, "listener"));
+	}
+
+	/**
+	 * Unregisters a listener.
+	 * @param listener the listener
+	 */
+	public void removeListener(AlternatorListener listener) {
+		this.listeners.remove(listener);
+	}
+
+	/**
+	 * Asks the cluster whether {@code /localnodes} honours {@code dc} and {@code rack} (network I/O).
+	 * @return the answer; {@link RackDatacenterSupport#UNKNOWN} when no node could be asked
+	 */
+	public RackDatacenterSupport checkRackDatacenterSupport() {
+		return this.discovery.checkRackDatacenterSupport();
+	}
+
+	/**
+	 * Asks the cluster whether the configured datacenter and rack have nodes (network I/O).
+	 * @return the result, with a message naming what is unknown
+	 */
+	public ScopeCheck checkScope() {
+		return this.discovery.checkScope();
+	}
+
+	/**
+	 * Like {@link #checkScope()}, but fails when the configured datacenter or rack is known to have no node.
+	 * @throws UnknownScopeException naming the unknown datacenter or rack
+	 */
+	public void verifyScope() {
+		ScopeCheck check = checkScope();
+		if (!check.isValid()) {
+			throw new UnknownScopeException(check.message() + (this.settings.scope.fallback().isPresent()
+					? " (requests fall back to " + this.settings.scope.fallback().get() + ")" : ""));
+		}
+	}
+
+	/**
+	 * Stops discovery and probes and closes the HTTP clients this load balancer created. Idempotent.
+	 */
+	@Override
+	public void close() {
+		List<AutoCloseable> toClose;
+		ScheduledThreadPoolExecutor executor;
+		synchronized (this.lifecycle) {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			executor = this.scheduler;
+			toClose = new ArrayList<>(this.ownedClients);
+			this.ownedClients.clear();
+		}
+		if (executor != null) {
+			executor.shutdownNow();
+			try {
+				if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+					logger.warn("Alternator discovery threads did not stop within 10 seconds");
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		toClose.forEach(AlternatorLoadBalancer::closeQuietly);
+	}
+
+	private static void closeQuietly(AutoCloseable closeable) {
+		try {
+			closeable.close();
+		}
+		catch (Exception ex) {
+			logger.debug("Failed to close {}: {}", closeable, ex.toString());
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "AlternatorLoadBalancer[seeds=" + this.settings.seeds + ", scope=" + this.settings.scope + "]";
+	}
+
+	/**
+	 * Builds an {@link AlternatorLoadBalancer}. Every setting is checked at {@link #build()}, with a message that
+	 * names the setting, the bad value and a valid example.
+	 */
+	public interface Builder {
+
+		/**
+		 * The nodes to start discovery from: hosts ({@code 10.0.0.1}), {@code host:port} or URLs
+		 * ({@code https://node1:8043}). One per datacenter gives the cluster scope every datacenter.
+		 * @param seeds at least one seed
+		 * @return this builder
+		 */
+		Builder seeds(String... seeds);
+
+		/**
+		 * Like {@link #seeds(String...)}.
+		 * @param seeds at least one seed
+		 * @return this builder
+		 */
+		Builder seeds(Collection<String> seeds);
+
+		/**
+		 * The scheme of seeds written without one, and of discovered nodes: {@code http} (default) or {@code https}.
+		 * @param scheme the scheme
+		 * @return this builder
+		 */
+		Builder scheme(String scheme);
+
+		/**
+		 * The Alternator port of seeds written without one, and of discovered nodes. Default 8000.
+		 * @param port 1 to 65535
+		 * @return this builder
+		 */
+		Builder port(int port);
+
+		/**
+		 * Routes to this datacenter (falling back to the whole cluster unless {@link #fallback(boolean)} is off).
+		 * @param datacenter the name as ScyllaDB knows it, matched exactly
+		 * @return this builder
+		 */
+		Builder datacenter(String datacenter);
+
+		/**
+		 * Routes to this rack of the datacenter (falling back to the datacenter, then the cluster).
+		 * @param rack the name as ScyllaDB knows it, matched exactly; needs a datacenter
+		 * @return this builder
+		 */
+		Builder rack(String rack);
+
+		/**
+		 * Whether a scope without live nodes falls back to the wider one (rack, datacenter, cluster). Default
+		 * {@code true}; {@code false} keeps requests strictly in the configured scope.
+		 * @param enabled whether to fall back
+		 * @return this builder
+		 */
+		Builder fallback(boolean enabled);
+
+		/**
+		 * The region used for signing only. Default {@code us-east-1}.
+		 * @param region the region
+		 * @return this builder
+		 */
+		Builder region(Region region);
+
+		/**
+		 * How often to refresh the node list while requests flow. Default 1 second.
+		 * @param interval a positive duration
+		 * @return this builder
+		 */
+		Builder activeRefreshInterval(Duration interval);
+
+		/**
+		 * How often to refresh the node list when no request flows. Default 60 seconds.
+		 * @param interval a positive duration
+		 * @return this builder
+		 */
+		Builder idleRefreshInterval(Duration interval);
+
+		/**
+		 * Connect and read timeout of each {@code /localnodes} call and health probe. Default 2 seconds.
+		 * @param timeout a positive duration
+		 * @return this builder
+		 */
+		Builder discoveryTimeout(Duration timeout);
+
+		/**
+		 * How often nodes out of rotation are probed with {@code GET /}. Default 1 second.
+		 * @param interval a positive duration
+		 * @return this builder
+		 */
+		Builder probeInterval(Duration interval);
+
+		/**
+		 * Connect timeout of the HTTP clients the load balancer creates. Default 2 seconds.
+		 * @param timeout a positive duration
+		 * @return this builder
+		 */
+		Builder connectTimeout(Duration timeout);
+
+		/**
+		 * Read (socket) timeout of the HTTP clients the load balancer creates. Default 30 seconds.
+		 * @param timeout a positive duration
+		 * @return this builder
+		 */
+		Builder readTimeout(Duration timeout);
+
+		/**
+		 * Connection pool size of each HTTP client the load balancer creates. Default 100.
+		 * @param maxConnections at least 1
+		 * @return this builder
+		 */
+		Builder maxConnections(int maxConnections);
+
+		/**
+		 * TLS settings for https nodes. Default: the JVM's trust store.
+		 * @param tls the settings
+		 * @return this builder
+		 */
+		Builder tls(TlsSettings tls);
+
+		/**
+		 * Maps reported node addresses to the addresses to connect to (NAT, containers).
+		 * @param translator the translator
+		 * @return this builder
+		 */
+		Builder addressTranslator(AddressTranslator translator);
+
+		/**
+		 * Whether to discover nodes with {@code /localnodes}. Default {@code true}; {@code false} routes over the
+		 * seeds only, for example for a single container whose reported address cannot be reached.
+		 * @param enabled whether to discover
+		 * @return this builder
+		 */
+		Builder discovery(boolean enabled);
+
+		/**
+		 * Registers a listener from the start.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		Builder listener(AlternatorListener listener);
+
+		/**
+		 * Checks the settings and builds the load balancer, not started yet: {@code configure(...)} or
+		 * {@link AlternatorLoadBalancer#start()} starts it.
+		 * @return the load balancer
+		 * @throws IllegalArgumentException naming the first invalid setting
+		 */
+		AlternatorLoadBalancer build();
+
+	}
+
+	/**
+	 * The checked settings.
+	 */
+	static final class Settings {
+
+		final List<AlternatorNode> seeds;
+
+		final String scheme;
+
+		final int port;
+
+		final RoutingScope scope;
+
+		final Region region;
+
+		final Duration activeRefreshInterval;
+
+		final Duration idleRefreshInterval;
+
+		final Duration discoveryTimeout;
+
+		final Duration probeInterval;
+
+		final Duration connectTimeout;
+
+		final Duration readTimeout;
+
+		final int maxConnections;
+
+		final TlsSettings tls;
+
+		final AddressTranslator translator;
+
+		final boolean discovery;
+
+		final List<AlternatorListener> listeners;
+
+		Settings(DefaultBuilder builder) {
+			this.scheme = checkScheme(builder.scheme);
+			this.port = checkPort(builder.port);
+			if (builder.seeds.isEmpty()) {
+				throw new IllegalArgumentException(
+						"No seeds configured: give at least one Alternator node, " + SeedParser.EXAMPLE);
+			}
+			List<AlternatorNode> parsed = new ArrayList<>();
+			for (String seed : builder.seeds) {
+				AlternatorNode node = SeedParser.parse(seed, this.scheme, this.port);
+				if (!parsed.contains(node)) {
+					parsed.add(node);
+				}
+			}
+			this.seeds = List.copyOf(parsed);
+			this.scope = scope(builder.datacenter, builder.rack, builder.fallback);
+			this.region = builder.region;
+			this.activeRefreshInterval = positive("activeRefreshInterval", builder.activeRefreshInterval, "1s");
+			this.idleRefreshInterval = positive("idleRefreshInterval", builder.idleRefreshInterval, "60s");
+			this.discoveryTimeout = positive("discoveryTimeout", builder.discoveryTimeout, "2s");
+			this.probeInterval = positive("probeInterval", builder.probeInterval, "1s");
+			this.connectTimeout = positive("connectTimeout", builder.connectTimeout, "2s");
+			this.readTimeout = positive("readTimeout", builder.readTimeout, "30s");
+			if (builder.maxConnections < 1) {
+				throw new IllegalArgumentException(
+						"maxConnections must be at least 1, was " + builder.maxConnections + "; for example 100");
+			}
+			this.maxConnections = builder.maxConnections;
+			this.tls = builder.tls;
+			this.translator = builder.translator;
+			this.discovery = builder.discovery;
+			this.listeners = List.copyOf(builder.listeners);
+		}
+
+		private static String checkScheme(String scheme) {
+			if (!"http".equals(scheme) && !"https".equals(scheme)) {
+				throw new IllegalArgumentException("scheme must be 'http' or 'https', was '" + scheme + "'");
+			}
+			return scheme;
+		}
+
+		private static int checkPort(int port) {
+			if (port < 1 || port > 65535) {
+				throw new IllegalArgumentException("port must be between 1 and 65535, was " + port + "; for example 8000");
+			}
+			return port;
+		}
+
+		private static RoutingScope scope(String datacenter, String rack, boolean fallback) {
+			boolean hasDatacenter = datacenter != null && !datacenter.isBlank();
+			boolean hasRack = rack != null && !rack.isBlank();
+			if (hasRack && !hasDatacenter) {
+				throw new IllegalArgumentException("rack '" + rack + "' needs a datacenter: racks are named within a"
+						+ " datacenter; set datacenter too, for example datacenter=dc1 rack=" + rack);
+			}
+			if (!hasDatacenter) {
+				return RoutingScope.cluster();
+			}
+			RoutingScope datacenterScope = RoutingScope.datacenter(datacenter);
+			if (fallback) {
+				datacenterScope = datacenterScope.withFallback(RoutingScope.cluster());
+			}
+			if (!hasRack) {
+				return datacenterScope;
+			}
+			RoutingScope rackScope = RoutingScope.rack(datacenter, rack);
+			return fallback ? rackScope.withFallback(datacenterScope) : rackScope;
+		}
+
+		private static Duration positive(String name, Duration value, String example) {
+			if (value == null || value.isNegative() || value.isZero()) {
+				throw new IllegalArgumentException(
+						name + " must be a positive duration, was " + value + "; for example " + example);
+			}
+			return value;
+		}
+
+	}
+
+	private static final class DefaultBuilder implements Builder {
+
+		private final List<String> seeds = new ArrayList<>();
+
+		private String scheme = "http";
+
+		private int port = 8000;
+
+		private String datacenter;
+
+		private String rack;
+
+		private boolean fallback = true;
+
+		private Region region = Region.US_EAST_1;
+
+		private Duration activeRefreshInterval = Duration.ofSeconds(1);
+
+		private Duration idleRefreshInterval = Duration.ofSeconds(60);
+
+		private Duration discoveryTimeout = Duration.ofSeconds(2);
+
+		private Duration probeInterval = Duration.ofSeconds(1);
+
+		private Duration connectTimeout = Duration.ofSeconds(2);
+
+		private Duration readTimeout = Duration.ofSeconds(30);
+
+		private int maxConnections = 100;
+
+		private TlsSettings tls = TlsSettings.defaults();
+
+		private AddressTranslator translator = AddressTranslator.identity();
+
+		private boolean discovery = true;
+
+		private final List<AlternatorListener> listeners = new ArrayList<>();
+
+		@Override
+		public Builder seeds(String... seeds) {
+			return seeds(Arrays.asList(seeds));
+		}
+
+		@Override
+		public Builder seeds(Collection<String> seeds) {
+			this.seeds.clear();
+			this.seeds.addAll(seeds);
+			return this;
+		}
+
+		@Override
+		public Builder scheme(String scheme) {
+			this.scheme = (scheme != null) ? scheme.toLowerCase(java.util.Locale.ROOT) : null;
+			return this;
+		}
+
+		@Override
+		public Builder port(int port) {
+			this.port = port;
+			return this;
+		}
+
+		@Override
+		public Builder datacenter(String datacenter) {
+			this.datacenter = datacenter;
+			return this;
+		}
+
+		@Override
+		public Builder rack(String rack) {
+			this.rack = rack;
+			return this;
+		}
+
+		@Override
+		public Builder fallback(boolean enabled) {
+			this.fallback = enabled;
+			return this;
+		}
+
+		@Override
+		public Builder region(Region region) {
+			this.region = Objects.requireNonNull(region, "region");
+			return this;
+		}
+
+		@Override
+		public Builder activeRefreshInterval(Duration interval) {
+			this.activeRefreshInterval = interval;
+			return this;
+		}
+
+		@Override
+		public Builder idleRefreshInterval(Duration interval) {
+			this.idleRefreshInterval = interval;
+			return this;
+		}
+
+		@Override
+		public Builder discoveryTimeout(Duration timeout) {
+			this.discoveryTimeout = timeout;
+			return this;
+		}
+
+		@Override
+		public Builder probeInterval(Duration interval) {
+			this.probeInterval = interval;
+			return this;
+		}
+
+		@Override
+		public Builder connectTimeout(Duration timeout) {
+			this.connectTimeout = timeout;
+			return this;
+		}
+
+		@Override
+		public Builder readTimeout(Duration timeout) {
+			this.readTimeout = timeout;
+			return this;
+		}
+
+		@Override
+		public Builder maxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
+			return this;
+		}
+
+		@Override
+		public Builder tls(TlsSettings tls) {
+			this.tls = Objects.requireNonNull(tls, "tls");
+			return this;
+		}
+
+		@Override
+		public Builder addressTranslator(AddressTranslator translator) {
+			this.translator = Objects.requireNonNull(translator, "translator");
+			return this;
+		}
+
+		@Override
+		public Builder discovery(boolean enabled) {
+			this.discovery = enabled;
+			return this;
+		}
+
+		@Override
+		public Builder listener(AlternatorListener listener) {
+			this.listeners.add(Objects.requireNonNull(listener, "listener"));
+			return this;
+		}
+
+		@Override
+		public AlternatorLoadBalancer build() {
+			return new AlternatorLoadBalancer(new Settings(this));
+		}
+
+	}
+
+}

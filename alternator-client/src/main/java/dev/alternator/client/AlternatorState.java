@@ -1,0 +1,132 @@
+package dev.alternator.client;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A snapshot of what the load balancer knows: which nodes take requests, which wait for their health probe, the
+ * scope in use and what discovery last found. Immutable; taking one costs no I/O.
+ */
+public final class AlternatorState {
+
+	private final List<AlternatorNode> liveNodes;
+
+	private final List<AlternatorNode> quarantinedNodes;
+
+	private final RoutingScope configuredScope;
+
+	private final RoutingScope activeScope;
+
+	private final RackDatacenterSupport rackDatacenterSupport;
+
+	private final Boolean datacenterKnown;
+
+	private final Boolean rackKnown;
+
+	private final Instant lastRefresh;
+
+	private final String lastError;
+
+	AlternatorState(List<AlternatorNode> liveNodes, List<AlternatorNode> quarantinedNodes,
+			RoutingScope configuredScope, RoutingScope activeScope, RackDatacenterSupport rackDatacenterSupport,
+			ScopeCheck scopeCheck, Instant lastRefresh, String lastError) {
+		this.liveNodes = List.copyOf(liveNodes);
+		this.quarantinedNodes = List.copyOf(quarantinedNodes);
+		this.configuredScope = configuredScope;
+		this.activeScope = activeScope;
+		this.rackDatacenterSupport = rackDatacenterSupport;
+		this.datacenterKnown = (scopeCheck != null) ? scopeCheck.datacenterKnown().orElse(null) : null;
+		this.rackKnown = (scopeCheck != null) ? scopeCheck.rackKnown().orElse(null) : null;
+		this.lastRefresh = lastRefresh;
+		this.lastError = lastError;
+	}
+
+	/**
+	 * The nodes of the active scope that take requests.
+	 * @return the live nodes
+	 */
+	public List<AlternatorNode> liveNodes() {
+		return this.liveNodes;
+	}
+
+	/**
+	 * The nodes taken out of rotation after a failure, waiting for a successful health probe.
+	 * @return the quarantined nodes
+	 */
+	public List<AlternatorNode> quarantinedNodes() {
+		return this.quarantinedNodes;
+	}
+
+	/**
+	 * The scope as configured, with its fallbacks.
+	 * @return the configured scope
+	 */
+	public RoutingScope configuredScope() {
+		return this.configuredScope;
+	}
+
+	/**
+	 * The scope requests go to now: the first of the configured chain with live nodes.
+	 * @return the active scope, without fallbacks
+	 */
+	public RoutingScope activeScope() {
+		return this.activeScope;
+	}
+
+	/**
+	 * Whether the active scope is a fallback rather than the configured scope itself.
+	 * @return {@code true} when routing fell back to a wider scope
+	 */
+	public boolean fallbackInUse() {
+		return !this.activeScope.equals(this.configuredScope.withoutFallback());
+	}
+
+	/**
+	 * Whether the cluster honours the {@code dc} and {@code rack} parameters of {@code /localnodes}.
+	 * @return the support found by the last check
+	 */
+	public RackDatacenterSupport rackDatacenterSupport() {
+		return this.rackDatacenterSupport;
+	}
+
+	/**
+	 * Whether the configured datacenter has nodes.
+	 * @return empty when not configured or not known
+	 */
+	public Optional<Boolean> datacenterKnown() {
+		return Optional.ofNullable(this.datacenterKnown);
+	}
+
+	/**
+	 * Whether the configured rack has nodes.
+	 * @return empty when not configured or not known
+	 */
+	public Optional<Boolean> rackKnown() {
+		return Optional.ofNullable(this.rackKnown);
+	}
+
+	/**
+	 * When discovery last got a good answer.
+	 * @return the time, empty before the first good answer
+	 */
+	public Optional<Instant> lastRefresh() {
+		return Optional.ofNullable(this.lastRefresh);
+	}
+
+	/**
+	 * The last discovery problem, cleared by the next good answer.
+	 * @return the error, empty when the last discovery succeeded
+	 */
+	public Optional<String> lastError() {
+		return Optional.ofNullable(this.lastError);
+	}
+
+	@Override
+	public String toString() {
+		return "AlternatorState[live=" + this.liveNodes + ", quarantined=" + this.quarantinedNodes + ", activeScope="
+				+ this.activeScope.describe() + ", rackDatacenterSupport=" + this.rackDatacenterSupport
+				+ ", lastRefresh=" + this.lastRefresh + ", lastError=" + this.lastError + "]";
+	}
+
+}
