@@ -1,0 +1,157 @@
+package dev.alternator.client;
+
+import dev.alternator.local.LocalCluster;
+import dev.alternator.local.LocalNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Rack, datacenter and cluster scopes, their fallbacks, and the two checks of the reference Go library.
+ */
+class ScopeTests {
+
+	private static LocalCluster cluster;
+
+	@BeforeAll
+	static void startCluster() {
+		// 127.0.0.1-2: dc1/rack1, 127.0.0.3: dc1/rack2, 127.0.0.4-5: dc2/rack1
+		cluster = LocalCluster.builder()
+			.nodes("dc1", "rack1", 2)
+			.node("dc1", "rack2")
+			.nodes("dc2", "rack1", 2)
+			.start();
+	}
+
+	@AfterAll
+	static void closeCluster() {
+		cluster.close();
+	}
+
+	@AfterEach
+	void restore() {
+		cluster.legacyLocalNodes(false);
+		for (LocalNode node : cluster.nodes()) {
+			if (node.state() != dev.alternator.local.NodeState.RUNNING) {
+				node.restart();
+			}
+		}
+	}
+
+	@Test
+	void rackScopeRoutesOnlyToThatRack() {
+		try (AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster)
+			.datacenter("dc1")
+			.rack("rack2")
+			.build(); DynamoDbClient client = TestClients.client(loadBalancer)) {
+			TestClients.createTable(client, "rack_scope");
+			cluster.resetCounters();
+			for (int i = 0; i < 20; i++) {
+				client.getItem((get) -> get.tableName("rack_scope").key(TestClients.key("k")));
+			}
+			assertThat(cluster.node(2).requestCount()).isEqualTo(20);
+			AlternatorState state = loadBalancer.state();
+			assertThat(state.activeScope()).isEqualTo(RoutingScope.rack("dc1", "rack2"));
+			assertThat(state.fallbackInUse()).isFalse();
+			assertThat(state.rackDatacenterSupport()).isEqualTo(RackDatacenterSupport.SUPPORTED);
+			assertThat(state.rackKnown()).contains(true);
+		}
+	}
+
+	@Test
+	void deadRackFallsBackToItsDatacenterThenTheCluster() {
+		try (AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster)
+			.datacenter("dc1")
+			.rack("rack2")
+			.build()) {
+			loadBalancer.start();
+			cluster.node(2).stop();
+			loadBalancer.refresh();
+			assertThat(loadBalancer.state().activeScope()).isEqualTo(RoutingScope.datacenter("dc1"));
+			assertThat(loadBalancer.state().fallbackInUse()).isTrue();
+			assertThat(loadBalancer.state().liveNodes()).extracting(AlternatorNode::host)
+				.containsExactly("127.0.0.1", "127.0.0.2");
+			cluster.node(2).restart();
+			loadBalancer.refresh();
+			loadBalancer.refresh();
+			assertThat(loadBalancer.state().activeScope()).isEqualTo(RoutingScope.rack("dc1", "rack2"));
+		}
+	}
+
+	@Test
+	void clusterScopeMergesTheDatacentersOfTheSeeds() {
+		try (AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster)
+			.seeds(cluster.seeds().get(0), cluster.seeds().get(4))
+			.build()) {
+			loadBalancer.start();
+			assertThat(loadBalancer.state().liveNodes()).hasSize(5);
+			assertThat(loadBalancer.state().activeScope()).isEqualTo(RoutingScope.cluster());
+		}
+	}
+
+	@Test
+	void unknownRackIsReportedAndFallsBack() {
+		try (AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster)
+			.datacenter("dc2")
+			.rack("rack9")
+			.build()) {
+			loadBalancer.start();
+			AlternatorState state = loadBalancer.state();
+			assertThat(state.rackKnown()).contains(false);
+			assertThat(state.datacenterKnown()).contains(true);
+			assertThat(state.activeScope()).isEqualTo(RoutingScope.datacenter("dc2"));
+			assertThatThrownBy(loadBalancer::verifyScope).isInstanceOf(UnknownScopeException.class)
+				.hasMessageContaining("Rack 'rack9' is not known in datacenter 'dc2'")
+				.hasMessageContaining("fall back to datacenter dc2");
+		}
+	}
+
+	@Test
+	void unknownDatacenterIsNamed() {
+		try (AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster).datacenter("dc7").build()) {
+			loadBalancer.start();
+			ScopeCheck check = loadBalancer.checkScope();
+			assertThat(check.datacenterKnown()).contains(false);
+			assertThat(check.message()).contains("Datacenter 'dc7' is not known");
+			assertThat(loadBalancer.state().activeScope()).isEqualTo(RoutingScope.cluster());
+		}
+	}
+
+	@Test
+	void strictScopeDoesNotFallBack() {
+		try (AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster)
+			.datacenter("dc1")
+			.rack("rack2")
+			.fallback(false)
+			.build(); DynamoDbClient client = TestClients.client(loadBalancer)) {
+			cluster.node(2).kill();
+			assertThatThrownBy(() -> client.listTables()).hasMessageContaining("rack dc1/rack2");
+			assertThat(loadBalancer.state().activeScope()).isEqualTo(RoutingScope.rack("dc1", "rack2"));
+			assertThat(cluster.node(0).requestCount() + cluster.node(1).requestCount()).isZero();
+		}
+	}
+
+	@Test
+	void oldServersThatIgnoreRackAndDatacenterAreDetected() {
+		cluster.legacyLocalNodes(true);
+		try (AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster)
+			.datacenter("dc1")
+			.rack("rack1")
+			.build()) {
+			assertThat(loadBalancer.checkRackDatacenterSupport()).isEqualTo(RackDatacenterSupport.UNSUPPORTED);
+			ScopeCheck check = loadBalancer.checkScope();
+			assertThat(check.rackKnown()).isEmpty();
+			assertThat(check.message()).contains("ignores the dc and rack parameters");
+		}
+		cluster.legacyLocalNodes(false);
+		try (AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster).build()) {
+			assertThat(loadBalancer.checkRackDatacenterSupport()).isEqualTo(RackDatacenterSupport.SUPPORTED);
+		}
+	}
+
+}
