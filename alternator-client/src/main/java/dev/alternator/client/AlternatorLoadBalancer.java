@@ -368,6 +368,10 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		}
 	}
 
+	Settings settings() {
+		return this.settings;
+	}
+
 	@Override
 	public String toString() {
 		return "AlternatorLoadBalancer[seeds=" + this.settings.seeds + ", scope=" + this.settings.scope + "]";
@@ -395,14 +399,16 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		Builder seeds(Collection<String> seeds);
 
 		/**
-		 * The scheme of seeds written without one, and of discovered nodes: {@code http} (default) or {@code https}.
+		 * The scheme of seeds written without one, and of discovered nodes: {@code http} or {@code https}. Default:
+		 * the first seed's scheme, {@code http} when it has none.
 		 * @param scheme the scheme
 		 * @return this builder
 		 */
 		Builder scheme(String scheme);
 
 		/**
-		 * The Alternator port of seeds written without one, and of discovered nodes. Default 8000.
+		 * The Alternator port of seeds written without one, and of discovered nodes. Default: the first seed's port,
+		 * 8000 when it has none.
 		 * @param port 1 to 65535
 		 * @return this builder
 		 */
@@ -563,20 +569,23 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		final List<AlternatorListener> listeners;
 
 		Settings(DefaultBuilder builder) {
-			this.scheme = checkScheme(builder.scheme);
-			this.port = checkPort(builder.port);
+			String defaultScheme = checkScheme((builder.scheme != null) ? builder.scheme : "http");
+			int defaultPort = checkPort((builder.port != null) ? builder.port : 8000);
 			if (builder.seeds.isEmpty()) {
 				throw new IllegalArgumentException(
 						"No seeds configured: give at least one Alternator node, " + SeedParser.EXAMPLE);
 			}
 			List<AlternatorNode> parsed = new ArrayList<>();
 			for (String seed : builder.seeds) {
-				AlternatorNode node = SeedParser.parse(seed, this.scheme, this.port);
+				AlternatorNode node = SeedParser.parse(seed, defaultScheme, defaultPort);
 				if (!parsed.contains(node)) {
 					parsed.add(node);
 				}
 			}
 			this.seeds = List.copyOf(parsed);
+			// All nodes of a cluster share scheme and port: unless set, discovered nodes use the first seed's.
+			this.scheme = (builder.scheme != null) ? defaultScheme : this.seeds.get(0).scheme();
+			this.port = (builder.port != null) ? defaultPort : this.seeds.get(0).port();
 			this.scope = scope(builder.datacenter, builder.rack, builder.fallback);
 			this.region = builder.region;
 			this.activeRefreshInterval = positive("activeRefreshInterval", builder.activeRefreshInterval, "1s");
@@ -645,9 +654,9 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 
 		private final List<String> seeds = new ArrayList<>();
 
-		private String scheme = "http";
+		private String scheme;
 
-		private int port = 8000;
+		private Integer port;
 
 		private String datacenter;
 

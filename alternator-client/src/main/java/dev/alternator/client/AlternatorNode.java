@@ -51,6 +51,19 @@ public final class AlternatorNode {
 	}
 
 	/**
+	 * Reads a seed as users write it: a host ({@code 10.0.0.1}), {@code host:port}, {@code [ipv6]:port} or a URL
+	 * ({@code https://node1:8043}).
+	 * @param seed the seed
+	 * @param defaultScheme the scheme when the seed has none
+	 * @param defaultPort the port when the seed has none
+	 * @return the node
+	 * @throws IllegalArgumentException naming the seed, what is wrong and valid examples
+	 */
+	public static AlternatorNode fromSeed(String seed, String defaultScheme, int defaultPort) {
+		return SeedParser.parse(seed, defaultScheme, defaultPort);
+	}
+
+	/**
 	 * The scheme, {@code http} or {@code https}.
 	 * @return the scheme
 	 */

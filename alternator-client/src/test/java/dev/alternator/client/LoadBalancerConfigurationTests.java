@@ -49,6 +49,31 @@ class LoadBalancerConfigurationTests {
 	}
 
 	@Test
+	void discoveredNodesTakeTheFirstSeedsSchemeAndPortUnlessSet() {
+		AlternatorLoadBalancer.Settings derived = settings(AlternatorLoadBalancer.builder().seeds("https://n1:8043"));
+		assertThat(derived.scheme).isEqualTo("https");
+		assertThat(derived.port).isEqualTo(8043);
+		AlternatorLoadBalancer.Settings plain = settings(AlternatorLoadBalancer.builder().seeds("n1"));
+		assertThat(plain.scheme).isEqualTo("http");
+		assertThat(plain.port).isEqualTo(8000);
+		AlternatorLoadBalancer.Settings explicit = settings(
+				AlternatorLoadBalancer.builder().seeds("n1:9000").port(8001).scheme("https"));
+		assertThat(explicit.port).isEqualTo(8001);
+		assertThat(explicit.scheme).isEqualTo("https");
+		assertThat(explicit.seeds.get(0)).hasToString("https://n1:9000");
+	}
+
+	private static AlternatorLoadBalancer.Settings settings(AlternatorLoadBalancer.Builder builder) {
+		AlternatorLoadBalancer loadBalancer = builder.build();
+		try {
+			return loadBalancer.settings();
+		}
+		finally {
+			loadBalancer.close();
+		}
+	}
+
+	@Test
 	void rackWithoutDatacenter() {
 		assertThatThrownBy(() -> AlternatorLoadBalancer.builder().seeds("10.0.0.1").rack("rack1").build())
 			.hasMessageContaining("rack 'rack1' needs a datacenter");

@@ -35,8 +35,8 @@ final class TestClients {
 	 */
 	static AlternatorLoadBalancer.Builder fastLoadBalancer(LocalCluster cluster) {
 		return AlternatorLoadBalancer.builder()
+			// The seed's port is the cluster's: discovered nodes get it too.
 			.seeds(cluster.seeds().get(0))
-			.port(cluster.port())
 			.activeRefreshInterval(Duration.ofMillis(200))
 			.idleRefreshInterval(Duration.ofSeconds(5))
 			.probeInterval(Duration.ofMillis(100))
