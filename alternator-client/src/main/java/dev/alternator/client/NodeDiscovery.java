@@ -278,10 +278,11 @@ final class NodeDiscovery {
 	 */
 	ScopeCheck checkScope() {
 		RoutingScope scope = this.configuredScope;
+		RackDatacenterSupport support = checkRackDatacenterSupport();
 		if (scope.isCluster()) {
 			return remember(new ScopeCheck(null, null, "No datacenter or rack is configured"));
 		}
-		if (checkRackDatacenterSupport() != RackDatacenterSupport.SUPPORTED) {
+		if (support != RackDatacenterSupport.SUPPORTED) {
 			return remember(new ScopeCheck(null, null, "The cluster cannot tell whether " + scope.describe()
 					+ " exists: " + ((this.rackDatacenterSupport == RackDatacenterSupport.UNSUPPORTED)
 							? "its /localnodes ignores the dc and rack parameters (ScyllaDB before 2025.1)"

@@ -1,0 +1,45 @@
+package dev.alternator.spring.autoconfigure;
+
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
+
+/**
+ * Where the Alternator cluster is: its seeds and, when it enforces authorization, the credentials. Every bean of the
+ * auto-configuration reads this, never the properties directly, so that Testcontainers ({@code @ServiceConnection})
+ * or an embedded local cluster can supply it.
+ */
+public interface AlternatorConnectionDetails extends ConnectionDetails {
+
+	/**
+	 * The nodes to start discovery from: hosts, {@code host:port} or URLs.
+	 * @return at least one seed
+	 */
+	List<String> getSeeds();
+
+	/**
+	 * The access key id to sign requests with.
+	 * @return the access key id, or {@code null} to use an {@code AwsCredentialsProvider} bean or anonymous requests
+	 */
+	default String getAccessKeyId() {
+		return null;
+	}
+
+	/**
+	 * The secret access key to sign requests with.
+	 * @return the secret, or {@code null} with {@link #getAccessKeyId()}
+	 */
+	default String getSecretAccessKey() {
+		return null;
+	}
+
+	/**
+	 * Whether the seeds lead to the other nodes through {@code /localnodes}. A single container whose reported address
+	 * the application cannot reach answers {@code false}: requests then go to the seeds only.
+	 * @return whether to discover nodes
+	 */
+	default boolean isDiscoveryEnabled() {
+		return true;
+	}
+
+}

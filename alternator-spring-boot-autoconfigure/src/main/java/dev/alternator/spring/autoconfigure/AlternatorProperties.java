@@ -1,0 +1,497 @@
+package dev.alternator.spring.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.alternator.client.AlternatorNode;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * Configuration of the load-balanced Alternator clients, under {@code alternator}. Checked when bound: a bad value
+ * stops start-up with a message that names the property, what is wrong and a valid example.
+ */
+@ConfigurationProperties("alternator")
+public class AlternatorProperties implements Validator {
+
+	/**
+	 * Whether to auto-configure the load-balanced Alternator clients.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Nodes to start discovery from: hosts (10.0.0.1), host:port or URLs (https://node1:8043). One per datacenter
+	 * gives the cluster scope every datacenter. Without seeds, an embedded local cluster starts when
+	 * alternator-local-cluster is on the classpath.
+	 */
+	private List<String> seeds = new ArrayList<>();
+
+	/**
+	 * Scheme of seeds written without one and of discovered nodes: http or https. Default: the first seed's scheme,
+	 * http when it has none.
+	 */
+	private String scheme;
+
+	/**
+	 * Alternator port of seeds written without one and of discovered nodes. Default: the first seed's port, 8000 when
+	 * it has none.
+	 */
+	private Integer port;
+
+	/**
+	 * Datacenter to route requests to, as ScyllaDB names it. Unset: every datacenter of the seeds.
+	 */
+	private String datacenter;
+
+	/**
+	 * Rack of the datacenter to route requests to. Needs a datacenter.
+	 */
+	private String rack;
+
+	/**
+	 * Whether a rack or datacenter without live nodes falls back to the wider scope (rack, datacenter, cluster).
+	 * False keeps requests strictly in the configured scope.
+	 */
+	private boolean fallback = true;
+
+	/**
+	 * Region used to sign requests. Alternator ignores it, but SigV4 needs one.
+	 */
+	private String region = "us-east-1";
+
+	private final Credentials credentials = new Credentials();
+
+	private final Discovery discovery = new Discovery();
+
+	private final Http http = new Http();
+
+	private final Tls tls = new Tls();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public List<String> getSeeds() {
+		return this.seeds;
+	}
+
+	public void setSeeds(List<String> seeds) {
+		this.seeds = seeds;
+	}
+
+	public String getScheme() {
+		return this.scheme;
+	}
+
+	public void setScheme(String scheme) {
+		this.scheme = scheme;
+	}
+
+	public Integer getPort() {
+		return this.port;
+	}
+
+	public void setPort(Integer port) {
+		this.port = port;
+	}
+
+	public String getDatacenter() {
+		return this.datacenter;
+	}
+
+	public void setDatacenter(String datacenter) {
+		this.datacenter = datacenter;
+	}
+
+	public String getRack() {
+		return this.rack;
+	}
+
+	public void setRack(String rack) {
+		this.rack = rack;
+	}
+
+	public boolean isFallback() {
+		return this.fallback;
+	}
+
+	public void setFallback(boolean fallback) {
+		this.fallback = fallback;
+	}
+
+	public String getRegion() {
+		return this.region;
+	}
+
+	public void setRegion(String region) {
+		this.region = region;
+	}
+
+	public Credentials getCredentials() {
+		return this.credentials;
+	}
+
+	public Discovery getDiscovery() {
+		return this.discovery;
+	}
+
+	public Http getHttp() {
+		return this.http;
+	}
+
+	public Tls getTls() {
+		return this.tls;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return AlternatorProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		AlternatorProperties properties = (AlternatorProperties) target;
+		if (properties.scheme != null && !"http".equals(properties.scheme) && !"https".equals(properties.scheme)) {
+			errors.rejectValue("scheme", "alternator.scheme",
+					"must be 'http' or 'https' (was '" + properties.scheme + "'); for example alternator.scheme=https");
+		}
+		if (properties.port != null && (properties.port < 1 || properties.port > 65535)) {
+			errors.rejectValue("port", "alternator.port",
+					"must be between 1 and 65535 (was " + properties.port + "); for example alternator.port=8000");
+		}
+		for (int i = 0; i < properties.seeds.size(); i++) {
+			try {
+				AlternatorNode.fromSeed(properties.seeds.get(i), "http", 8000);
+			}
+			catch (IllegalArgumentException ex) {
+				errors.rejectValue("seeds[" + i + "]", "alternator.seeds", ex.getMessage());
+			}
+		}
+		if (hasText(properties.rack) && !hasText(properties.datacenter)) {
+			errors.rejectValue("rack", "alternator.rack", "needs alternator.datacenter: racks are named within a"
+					+ " datacenter; for example alternator.datacenter=dc1 and alternator.rack=" + properties.rack);
+		}
+		if (hasText(properties.credentials.accessKeyId) != hasText(properties.credentials.secretAccessKey)) {
+			errors.rejectValue("credentials", "alternator.credentials", "set both alternator.credentials.access-key-id"
+					+ " and alternator.credentials.secret-access-key, or neither (anonymous or an AwsCredentialsProvider"
+					+ " bean)");
+		}
+		positive(errors, "discovery.active-interval", properties.discovery.activeInterval, "1s");
+		positive(errors, "discovery.idle-interval", properties.discovery.idleInterval, "60s");
+		positive(errors, "discovery.timeout", properties.discovery.timeout, "2s");
+		positive(errors, "discovery.probe-interval", properties.discovery.probeInterval, "1s");
+		positive(errors, "http.connect-timeout", properties.http.connectTimeout, "2s");
+		positive(errors, "http.read-timeout", properties.http.readTimeout, "30s");
+		if (properties.http.maxConnections < 1) {
+			errors.rejectValue("http.maxConnections", "alternator.http.max-connections", "must be at least 1 (was "
+					+ properties.http.maxConnections + "); for example alternator.http.max-connections=100");
+		}
+		if (properties.tls.trustStore != null && properties.tls.caCertificate != null) {
+			errors.rejectValue("tls", "alternator.tls",
+					"set either alternator.tls.trust-store or alternator.tls.ca-certificate, not both");
+		}
+	}
+
+	private static void positive(Errors errors, String property, Duration value, String example) {
+		if (value == null || value.isZero() || value.isNegative()) {
+			String field = toCamelCase(property);
+			errors.rejectValue(field, "alternator." + property, "must be a positive duration (was " + value
+					+ "); for example alternator." + property + "=" + example);
+		}
+	}
+
+	private static String toCamelCase(String property) {
+		StringBuilder field = new StringBuilder();
+		boolean upper = false;
+		for (char c : property.toCharArray()) {
+			if (c == '-') {
+				upper = true;
+			}
+			else {
+				field.append(upper ? Character.toUpperCase(c) : c);
+				upper = false;
+			}
+		}
+		return field.toString();
+	}
+
+	private static boolean hasText(String text) {
+		return text != null && !text.isBlank();
+	}
+
+	/**
+	 * Static credentials for SigV4 signing. Alternator's access key id is the role name, the secret its salted hash.
+	 */
+	public static class Credentials {
+
+		/**
+		 * Access key id (Alternator: the role name). Unset: an AwsCredentialsProvider bean, else anonymous requests.
+		 */
+		private String accessKeyId;
+
+		/**
+		 * Secret access key (Alternator: the role's salted hash). Never logged nor shown by actuator endpoints.
+		 */
+		private String secretAccessKey;
+
+		public String getAccessKeyId() {
+			return this.accessKeyId;
+		}
+
+		public void setAccessKeyId(String accessKeyId) {
+			this.accessKeyId = accessKeyId;
+		}
+
+		public String getSecretAccessKey() {
+			return this.secretAccessKey;
+		}
+
+		public void setSecretAccessKey(String secretAccessKey) {
+			this.secretAccessKey = secretAccessKey;
+		}
+
+		@Override
+		public String toString() {
+			return "Credentials[accessKeyId=" + this.accessKeyId + ", secretAccessKey="
+					+ ((this.secretAccessKey != null) ? "******" : null) + "]";
+		}
+
+	}
+
+	/**
+	 * How the node list is kept current.
+	 */
+	public static class Discovery {
+
+		/**
+		 * Whether to discover nodes with /localnodes. False routes over the seeds only.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How often to refresh the node list while requests flow.
+		 */
+		private Duration activeInterval = Duration.ofSeconds(1);
+
+		/**
+		 * How often to refresh the node list when no request flows.
+		 */
+		private Duration idleInterval = Duration.ofSeconds(60);
+
+		/**
+		 * Connect and read timeout of each /localnodes call and health probe.
+		 */
+		private Duration timeout = Duration.ofSeconds(2);
+
+		/**
+		 * How often nodes out of rotation are probed with GET / until they answer.
+		 */
+		private Duration probeInterval = Duration.ofSeconds(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getActiveInterval() {
+			return this.activeInterval;
+		}
+
+		public void setActiveInterval(Duration activeInterval) {
+			this.activeInterval = activeInterval;
+		}
+
+		public Duration getIdleInterval() {
+			return this.idleInterval;
+		}
+
+		public void setIdleInterval(Duration idleInterval) {
+			this.idleInterval = idleInterval;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Duration getProbeInterval() {
+			return this.probeInterval;
+		}
+
+		public void setProbeInterval(Duration probeInterval) {
+			this.probeInterval = probeInterval;
+		}
+
+	}
+
+	/**
+	 * The HTTP clients the load balancer creates for the SDK clients.
+	 */
+	public static class Http {
+
+		/**
+		 * Connection pool size of each HTTP client.
+		 */
+		private int maxConnections = 100;
+
+		/**
+		 * Connect timeout; a node that does not accept in time is taken out of rotation.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(2);
+
+		/**
+		 * Read (socket) timeout; a node that does not answer in time is taken out of rotation.
+		 */
+		private Duration readTimeout = Duration.ofSeconds(30);
+
+		public int getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
+	}
+
+	/**
+	 * Verification of https nodes. Default: the JVM's trust store.
+	 */
+	public static class Tls {
+
+		/**
+		 * Trust store that verifies node certificates instead of the JVM's.
+		 */
+		private Path trustStore;
+
+		/**
+		 * Password of the trust store.
+		 */
+		private String trustStorePassword;
+
+		/**
+		 * Type of the trust store.
+		 */
+		private String trustStoreType = "PKCS12";
+
+		/**
+		 * PEM file of the CA certificates that verify node certificates, instead of the JVM's trust store.
+		 */
+		private Path caCertificate;
+
+		/**
+		 * Key store with the client certificate to present.
+		 */
+		private Path keyStore;
+
+		/**
+		 * Password of the key store (and of its key).
+		 */
+		private String keyStorePassword;
+
+		/**
+		 * Type of the key store.
+		 */
+		private String keyStoreType = "PKCS12";
+
+		/**
+		 * Accept every certificate without verification. For tests only; a warning is logged.
+		 */
+		private boolean trustAll;
+
+		public Path getTrustStore() {
+			return this.trustStore;
+		}
+
+		public void setTrustStore(Path trustStore) {
+			this.trustStore = trustStore;
+		}
+
+		public String getTrustStorePassword() {
+			return this.trustStorePassword;
+		}
+
+		public void setTrustStorePassword(String trustStorePassword) {
+			this.trustStorePassword = trustStorePassword;
+		}
+
+		public String getTrustStoreType() {
+			return this.trustStoreType;
+		}
+
+		public void setTrustStoreType(String trustStoreType) {
+			this.trustStoreType = trustStoreType;
+		}
+
+		public Path getCaCertificate() {
+			return this.caCertificate;
+		}
+
+		public void setCaCertificate(Path caCertificate) {
+			this.caCertificate = caCertificate;
+		}
+
+		public Path getKeyStore() {
+			return this.keyStore;
+		}
+
+		public void setKeyStore(Path keyStore) {
+			this.keyStore = keyStore;
+		}
+
+		public String getKeyStorePassword() {
+			return this.keyStorePassword;
+		}
+
+		public void setKeyStorePassword(String keyStorePassword) {
+			this.keyStorePassword = keyStorePassword;
+		}
+
+		public String getKeyStoreType() {
+			return this.keyStoreType;
+		}
+
+		public void setKeyStoreType(String keyStoreType) {
+			this.keyStoreType = keyStoreType;
+		}
+
+		public boolean isTrustAll() {
+			return this.trustAll;
+		}
+
+		public void setTrustAll(boolean trustAll) {
+			this.trustAll = trustAll;
+		}
+
+	}
+
+}

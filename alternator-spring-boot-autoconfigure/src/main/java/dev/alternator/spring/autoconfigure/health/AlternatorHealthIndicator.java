@@ -1,0 +1,58 @@
+package dev.alternator.spring.autoconfigure.health;
+
+import java.util.List;
+
+import dev.alternator.client.AlternatorLoadBalancer;
+import dev.alternator.client.AlternatorNode;
+import dev.alternator.client.AlternatorState;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * Health of the Alternator cluster as the load balancer sees it: UP with at least one live node in the active scope,
+ * DOWN with none. Reads the load balancer's state only; it sends no request of its own.
+ * <p>
+ * Details (stable keys): {@code liveNodes} (count), {@code nodes}, {@code quarantinedNodes}, {@code configuredScope},
+ * {@code activeScope}, {@code fallbackInUse}, {@code rackDatacenterSupport}, and when known {@code datacenterKnown},
+ * {@code rackKnown}, {@code lastRefresh}, {@code lastError}.
+ */
+public class AlternatorHealthIndicator extends AbstractHealthIndicator {
+
+	private final AlternatorLoadBalancer loadBalancer;
+
+	/**
+	 * Creates an indicator for the given load balancer.
+	 * @param loadBalancer the load balancer whose state is reported
+	 */
+	public AlternatorHealthIndicator(AlternatorLoadBalancer loadBalancer) {
+		super("Alternator health check failed");
+		this.loadBalancer = loadBalancer;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		AlternatorState state = this.loadBalancer.state();
+		if (state.liveNodes().isEmpty()) {
+			builder.down();
+		}
+		else {
+			builder.up();
+		}
+		builder.withDetail("liveNodes", state.liveNodes().size())
+			.withDetail("nodes", addresses(state.liveNodes()))
+			.withDetail("quarantinedNodes", addresses(state.quarantinedNodes()))
+			.withDetail("configuredScope", state.configuredScope().toString())
+			.withDetail("activeScope", state.activeScope().describe())
+			.withDetail("fallbackInUse", state.fallbackInUse())
+			.withDetail("rackDatacenterSupport", state.rackDatacenterSupport().name());
+		state.datacenterKnown().ifPresent((known) -> builder.withDetail("datacenterKnown", known));
+		state.rackKnown().ifPresent((known) -> builder.withDetail("rackKnown", known));
+		state.lastRefresh().ifPresent((time) -> builder.withDetail("lastRefresh", time.toString()));
+		state.lastError().ifPresent((error) -> builder.withDetail("lastError", error));
+	}
+
+	private static List<String> addresses(List<AlternatorNode> nodes) {
+		return nodes.stream().map(AlternatorNode::toString).toList();
+	}
+
+}

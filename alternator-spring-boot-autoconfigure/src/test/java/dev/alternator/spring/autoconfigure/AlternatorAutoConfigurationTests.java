@@ -1,0 +1,303 @@
+package dev.alternator.spring.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.alternator.client.AlternatorLoadBalancer;
+import dev.alternator.local.LocalCluster;
+import dev.alternator.spring.autoconfigure.health.AlternatorHealthContributorAutoConfiguration;
+import dev.alternator.spring.autoconfigure.health.AlternatorHealthIndicator;
+import dev.alternator.spring.autoconfigure.metrics.AlternatorMetricsAutoConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Conditions, binding, validation and back-off of the auto-configuration, against a real local cluster.
+ */
+class AlternatorAutoConfigurationTests {
+
+	private static LocalCluster cluster;
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(AlternatorEmbeddedClusterAutoConfiguration.class,
+				AlternatorAutoConfiguration.class, AlternatorHealthContributorAutoConfiguration.class,
+				AlternatorMetricsAutoConfiguration.class));
+
+	@BeforeAll
+	static void startCluster() {
+		cluster = LocalCluster.builder().nodes("dc1", "rack1", 2).node("dc1", "rack2").start();
+	}
+
+	@AfterAll
+	static void closeCluster() {
+		cluster.close();
+	}
+
+	private ApplicationContextRunner withSeeds() {
+		return this.runner.withPropertyValues("alternator.seeds=" + cluster.seeds().get(0),
+				"alternator.discovery.timeout=500ms");
+	}
+
+	@Test
+	void seedsGiveALoadBalancingClientOverEveryNode() {
+		withSeeds().run((context) -> {
+			assertThat(context).hasSingleBean(AlternatorLoadBalancer.class)
+				.hasSingleBean(DynamoDbClient.class)
+				.hasSingleBean(DynamoDbAsyncClient.class)
+				.hasSingleBean(DynamoDbEnhancedClient.class)
+				.hasSingleBean(DynamoDbEnhancedAsyncClient.class)
+				.doesNotHaveBean(LocalCluster.class);
+			assertThat(context.getBean(AlternatorLoadBalancer.class).state().liveNodes()).hasSize(3);
+			cluster.resetCounters();
+			DynamoDbClient client = context.getBean(DynamoDbClient.class);
+			for (int i = 0; i < 30; i++) {
+				client.listTables();
+			}
+			assertThat(cluster.nodes()).allSatisfy((node) -> assertThat(node.requestCount()).isEqualTo(10));
+		});
+	}
+
+	@Test
+	void seedsAsACommaSeparatedListAreUnderstood() {
+		this.runner.withPropertyValues("alternator.seeds=" + String.join(",", cluster.seeds()))
+			.run((context) -> assertThat(context).hasSingleBean(AlternatorLoadBalancer.class)
+				.doesNotHaveBean(LocalCluster.class));
+	}
+
+	@Test
+	void withoutSeedsAnEmbeddedClusterStarts() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(LocalCluster.class).hasSingleBean(DynamoDbClient.class);
+			LocalCluster embedded = context.getBean(LocalCluster.class);
+			assertThat(context.getBean(AlternatorLoadBalancer.class).state().liveNodes()).hasSize(3);
+			assertThat(context.getBean(AlternatorConnectionDetails.class).getSeeds()).isEqualTo(embedded.seeds());
+		});
+	}
+
+	@Test
+	void withoutSeedsNorLocalClusterStartUpFailsSayingToSetSeeds() {
+		this.runner.withClassLoader(new FilteredClassLoader(LocalCluster.class)).run((context) -> {
+			assertThat(context).hasFailed();
+			Throwable failure = context.getStartupFailure();
+			NoAlternatorSeedsException cause = findCause(failure, NoAlternatorSeedsException.class);
+			FailureAnalysis analysis = new NoAlternatorSeedsFailureAnalyzer().analyze(failure);
+			assertThat(cause).isNotNull();
+			assertThat(analysis.getDescription()).contains("alternator.seeds is empty");
+			assertThat(analysis.getAction()).contains("Set alternator.seeds")
+				.contains("alternator-local-cluster");
+		});
+	}
+
+	@Test
+	void disabledAutoConfigurationCreatesNothing() {
+		withSeeds().withPropertyValues("alternator.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(AlternatorLoadBalancer.class)
+				.doesNotHaveBean(DynamoDbClient.class)
+				.doesNotHaveBean(LocalCluster.class));
+	}
+
+	@Test
+	void applicationBeansWin() {
+		withSeeds().withUserConfiguration(UserClientConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(DynamoDbClient.class);
+			assertThat(context.getBean(DynamoDbClient.class)).isSameAs(UserClientConfiguration.CLIENT);
+			assertThat(context).hasSingleBean(DynamoDbEnhancedClient.class);
+		});
+	}
+
+	@Test
+	void withoutNettyThereIsNoAsyncClient() {
+		withSeeds().withClassLoader(new FilteredClassLoader(NettyNioAsyncHttpClient.class))
+			.run((context) -> assertThat(context).hasSingleBean(DynamoDbClient.class)
+				.doesNotHaveBean(DynamoDbAsyncClient.class)
+				.doesNotHaveBean(DynamoDbEnhancedAsyncClient.class));
+	}
+
+	@Test
+	void withoutTheEnhancedLibraryThereIsNoEnhancedClient() {
+		withSeeds().withClassLoader(new FilteredClassLoader(DynamoDbEnhancedClient.class))
+			.run((context) -> assertThat(context).hasSingleBean(DynamoDbClient.class)
+				.doesNotHaveBean(DynamoDbEnhancedClient.class));
+	}
+
+	@Test
+	void customizersAreAppliedInOrder() {
+		withSeeds().withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(DynamoDbClient.class);
+			assertThat(CustomizerConfiguration.calls).containsExactly("lb-first", "lb-second", "client");
+		});
+	}
+
+	@Test
+	void credentialsComeFromPropertiesThenAnApplicationProviderThenAnonymous() {
+		withSeeds().withPropertyValues("alternator.credentials.access-key-id=role",
+				"alternator.credentials.secret-access-key=hash")
+			.run((context) -> {
+				AwsCredentialsProvider provider = AlternatorAutoConfiguration.credentials(
+						context.getBean(AlternatorConnectionDetails.class), context.getBeanProvider(
+								AwsCredentialsProvider.class));
+				assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("role");
+			});
+		withSeeds().withBean(AwsCredentialsProvider.class,
+				() -> StaticCredentialsProvider.create(AwsBasicCredentials.create("app", "app-secret")))
+			.run((context) -> assertThat(AlternatorAutoConfiguration
+				.credentials(context.getBean(AlternatorConnectionDetails.class),
+						context.getBeanProvider(AwsCredentialsProvider.class))
+				.resolveCredentials()
+				.accessKeyId()).isEqualTo("app"));
+		withSeeds().run((context) -> assertThat(AlternatorAutoConfiguration.credentials(
+				context.getBean(AlternatorConnectionDetails.class),
+				context.getBeanProvider(AwsCredentialsProvider.class))).isInstanceOf(AnonymousCredentialsProvider.class));
+	}
+
+	@Test
+	void invalidPropertiesStopStartUpNamingTheProperty() {
+		withSeeds().withPropertyValues("alternator.port=70000", "alternator.rack=rack1")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				String message = allMessages(context.getStartupFailure());
+				assertThat(message).contains("alternator.port")
+					.contains("must be between 1 and 65535 (was 70000)")
+					.contains("alternator.rack")
+					.contains("needs alternator.datacenter");
+			});
+		this.runner.withPropertyValues("alternator.seeds=not a host!", "alternator.discovery.active-interval=0s")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				String message = allMessages(context.getStartupFailure());
+				assertThat(message).contains("alternator.seeds[0]")
+					.contains("Seed 'not a host!'")
+					.contains("alternator.discovery.active-interval")
+					.contains("for example alternator.discovery.active-interval=1s");
+			});
+	}
+
+	@Test
+	void healthIndicatorIsRegisteredUnlessSwitchedOff() {
+		withSeeds().run((context) -> {
+			assertThat(context).hasBean("alternatorHealthIndicator");
+			AlternatorHealthIndicator indicator = context.getBean(AlternatorHealthIndicator.class);
+			assertThat(indicator.health(true).getStatus()).isEqualTo(Status.UP);
+			assertThat(indicator.health(true).getDetails()).containsEntry("liveNodes", 3)
+				.containsEntry("rackDatacenterSupport", "SUPPORTED")
+				.containsEntry("activeScope", "cluster");
+		});
+		withSeeds().withPropertyValues("management.health.alternator.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(AlternatorHealthIndicator.class));
+	}
+
+	@Test
+	void metersArePublishedPerNode() {
+		withSeeds().withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			context.getBean(dev.alternator.spring.autoconfigure.metrics.AlternatorMetrics.class).bindTo(registry);
+			DynamoDbClient client = context.getBean(DynamoDbClient.class);
+			for (int i = 0; i < 9; i++) {
+				client.listTables();
+			}
+			assertThat(registry.find("alternator.client.requests").counters()).hasSize(3)
+				.allSatisfy((counter) -> assertThat(counter.count()).isEqualTo(3.0));
+			assertThat(registry.get("alternator.client.nodes.live").gauge().value()).isEqualTo(3.0);
+			assertThat(registry.get("alternator.client.requests").counter().getId().getDescription()).isNotBlank();
+		});
+	}
+
+	@Test
+	void closingTheContextStopsTheLoadBalancersThreads() {
+		Set<String> before = alternatorThreads();
+		withSeeds().run((context) -> assertThat(alternatorThreads()).isNotEqualTo(before));
+		assertThat(alternatorThreads()).isEqualTo(before);
+	}
+
+	private static Set<String> alternatorThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter(Thread::isAlive)
+			.map(Thread::getName)
+			.filter((name) -> name.startsWith("alternator-") && !name.startsWith("alternator-local-"))
+			.collect(Collectors.toSet());
+	}
+
+	private static String allMessages(Throwable failure) {
+		StringBuilder messages = new StringBuilder();
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			messages.append(cause.getMessage()).append('\n');
+		}
+		return messages.toString();
+	}
+
+	private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserClientConfiguration {
+
+		static final DynamoDbClient CLIENT = DynamoDbClient.builder()
+			.region(software.amazon.awssdk.regions.Region.US_EAST_1)
+			.credentialsProvider(AnonymousCredentialsProvider.create())
+			.endpointOverride(java.net.URI.create("http://127.0.0.1:1"))
+			.build();
+
+		@Bean
+		DynamoDbClient userDynamoDbClient() {
+			return CLIENT;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		static final List<String> calls = new ArrayList<>();
+
+		@Bean
+		@Order(2)
+		AlternatorLoadBalancerBuilderCustomizer second() {
+			return (builder) -> calls.add("lb-second");
+		}
+
+		@Bean
+		@Order(1)
+		AlternatorLoadBalancerBuilderCustomizer first() {
+			return (builder) -> calls.add("lb-first");
+		}
+
+		@Bean
+		DynamoDbClientBuilderCustomizer clientCustomizer() {
+			return (builder) -> calls.add("client");
+		}
+
+	}
+
+}
