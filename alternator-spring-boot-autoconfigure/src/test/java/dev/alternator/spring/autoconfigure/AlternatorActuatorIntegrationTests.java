@@ -1,0 +1,166 @@
+package dev.alternator.spring.autoconfigure;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import dev.alternator.client.AlternatorLoadBalancer;
+import dev.alternator.local.LocalCluster;
+import dev.alternator.local.LocalNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A whole Spring Boot application against a local cluster, its actuator read over real HTTP.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.endpoints.web.exposure.include=health,metrics,env,configprops",
+				"management.endpoint.health.show-details=always", "management.endpoint.env.show-values=always",
+				"management.endpoint.configprops.show-values=always",
+				"alternator.credentials.access-key-id=" + AlternatorActuatorIntegrationTests.ACCESS_KEY,
+				"alternator.credentials.secret-access-key=" + AlternatorActuatorIntegrationTests.SECRET,
+				"alternator.datacenter=dc1", "alternator.rack=rack9", "alternator.discovery.active-interval=200ms",
+				"alternator.discovery.probe-interval=100ms", "alternator.discovery.timeout=500ms",
+				"alternator.http.read-timeout=2s" })
+class AlternatorActuatorIntegrationTests {
+
+	static final String ACCESS_KEY = "alternator";
+
+	static final String SECRET = "s3cr3t-never-shown";
+
+	private static final LocalCluster cluster = LocalCluster.builder()
+		.nodes("dc1", "rack1", 2)
+		.node("dc1", "rack2")
+		.credentials(ACCESS_KEY, SECRET)
+		.start();
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DynamoDbClient client;
+
+	@Autowired
+	AlternatorLoadBalancer loadBalancer;
+
+	@DynamicPropertySource
+	static void seeds(DynamicPropertyRegistry registry) {
+		registry.add("alternator.seeds", () -> cluster.seeds().get(0));
+	}
+
+	@AfterAll
+	static void closeCluster() {
+		cluster.close();
+	}
+
+	@AfterEach
+	void restartNodes() {
+		for (LocalNode node : cluster.nodes()) {
+			if (node.state() != dev.alternator.local.NodeState.RUNNING) {
+				node.restart();
+			}
+		}
+		// Without traffic discovery runs at the idle interval: ask for a refresh instead of waiting for it.
+		await().atMost(Duration.ofSeconds(5)).until(() -> {
+			this.loadBalancer.refresh();
+			return this.loadBalancer.state().liveNodes().size() == 3;
+		});
+	}
+
+	@Test
+	void healthReportsLiveNodesRackSupportAndTheUnknownRack() throws Exception {
+		String health = get("/actuator/health/alternator");
+		assertThat(health).contains("\"status\":\"UP\"")
+			.contains("\"liveNodes\":3")
+			.contains("\"rackDatacenterSupport\":\"SUPPORTED\"")
+			.contains("\"rackKnown\":false")
+			.contains("\"datacenterKnown\":true")
+			.contains("\"activeScope\":\"datacenter dc1\"")
+			.contains("\"fallbackInUse\":true");
+	}
+
+	@Test
+	void requestsAreSpreadAndSignedThroughTheAutoConfiguredClient() throws Exception {
+		cluster.resetCounters();
+		for (int i = 0; i < 30; i++) {
+			this.client.listTables();
+		}
+		assertThat(cluster.nodes()).allSatisfy((node) -> assertThat(node.requestCount()).isEqualTo(10));
+		String metrics = get("/actuator/metrics/alternator.client.requests");
+		assertThat(metrics).contains("\"node\"").contains("127.0.0.1:" + cluster.port());
+	}
+
+	@Test
+	void killedNodeTurnsTheCountDownAndHealthStaysUp() throws Exception {
+		cluster.node(1).kill();
+		for (int i = 0; i < 6; i++) {
+			this.client.listTables();
+		}
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(get("/actuator/health/alternator"))
+			.contains("\"status\":\"UP\"")
+			.contains("\"liveNodes\":2"));
+	}
+
+	@Test
+	void allNodesDownTurnsHealthDown() throws Exception {
+		cluster.nodes().forEach(LocalNode::kill);
+		for (int i = 0; i < 3; i++) {
+			try {
+				this.client.listTables();
+			}
+			catch (RuntimeException expected) {
+				// every node is dead
+			}
+		}
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			HttpResponse<String> response = http.send(request("/actuator/health/alternator"),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(503);
+			assertThat(response.body()).contains("\"status\":\"DOWN\"").contains("\"liveNodes\":0");
+		});
+	}
+
+	@Test
+	void secretIsNeverShownByTheActuator() throws Exception {
+		String env = get("/actuator/env");
+		String configprops = get("/actuator/configprops");
+		assertThat(env).contains("alternator.credentials.access-key-id").doesNotContain(SECRET);
+		assertThat(configprops).contains("secretAccessKey").doesNotContain(SECRET);
+		assertThat(get("/actuator/health")).doesNotContain(SECRET);
+	}
+
+	private String get(String path) throws IOException, InterruptedException {
+		HttpResponse<String> response = http.send(request(path), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		return response.body();
+	}
+
+	private HttpRequest request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.timeout(Duration.ofSeconds(5))
+			.build();
+	}
+
+	@SpringBootApplication
+	static class TestApplication {
+
+	}
+
+}
