@@ -24,8 +24,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Per-request cost of the load-balanced client against the plain SDK client, side by side in one run:
  * {@code client=plain} pins the SDK to one node, {@code client=balanced} spreads over all. {@code server=local}
- * is the local cluster (DynamoDB Local behind every node); {@code server=canned} answers instantly, so the client's
- * own cost is what is measured. Run with {@code -t 1} and {@code -t 16}; add {@code -prof gc} for allocation.
+ * is the local cluster (DynamoDB Local behind every node; the balanced client spreads over its three nodes);
+ * {@code server=canned} is one in-process node that answers instantly, used by both clients, so that the client's own
+ * cost is all that differs. Run with {@code -t 1} and {@code -t 16}; add {@code -prof gc} for allocation.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -59,7 +60,7 @@ public class ClientOverheadBenchmark {
 			seed = this.cluster.seeds().get(0);
 		}
 		else {
-			this.canned = new CannedNodes(3);
+			this.canned = new CannedNodes(1);
 			seed = this.canned.seed(0);
 		}
 		if ("plain".equals(this.client)) {
