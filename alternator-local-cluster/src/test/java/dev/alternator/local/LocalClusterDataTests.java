@@ -1,5 +1,13 @@
 package dev.alternator.local;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -49,6 +57,65 @@ class LocalClusterDataTests {
 			.containsExactly("127.0.0.1", "127.0.0.2", "127.0.0.3");
 		assertThat(cluster.seeds()).containsExactly("http://127.0.0.1:" + cluster.port(),
 				"http://127.0.0.2:" + cluster.port(), "http://127.0.0.3:" + cluster.port());
+	}
+
+	@Test
+	void chunkedRequestsAreForwardedWithTheEngineHeadersOverOneKeptAliveConnection() throws IOException {
+		try (Socket socket = new Socket(cluster.node(1).address(), cluster.port())) {
+			socket.setSoTimeout(5_000);
+			OutputStream out = socket.getOutputStream();
+			InputStream in = socket.getInputStream();
+			for (int i = 0; i < 2; i++) {
+				String body = "{}";
+				String request = "POST / HTTP/1.1\r\nHost: " + cluster.node(1).address() + ":" + cluster.port()
+						+ "\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n"
+						+ "Content-Type: application/x-amz-json-1.0\r\nTransfer-Encoding: chunked\r\n\r\n"
+						+ Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n";
+				out.write(request.getBytes(StandardCharsets.US_ASCII));
+				out.flush();
+				RawResponse response = RawResponse.read(in);
+				assertThat(response.statusLine).startsWith("HTTP/1.1 200");
+				assertThat(response.headers).containsKeys("x-amzn-requestid", "x-amz-crc32");
+				assertThat(response.body).contains("\"TableNames\"");
+			}
+		}
+	}
+
+	/** Just enough of an HTTP/1.1 response parser for a fixed-length answer. */
+	private static final class RawResponse {
+
+		String statusLine;
+
+		final Map<String, String> headers = new LinkedHashMap<>();
+
+		String body;
+
+		static RawResponse read(InputStream in) throws IOException {
+			RawResponse response = new RawResponse();
+			response.statusLine = line(in);
+			for (String header = line(in); !header.isEmpty(); header = line(in)) {
+				int colon = header.indexOf(':');
+				response.headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+						header.substring(colon + 1).trim());
+			}
+			int length = Integer.parseInt(response.headers.get("content-length"));
+			response.body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+			return response;
+		}
+
+		private static String line(InputStream in) throws IOException {
+			ByteArrayOutputStream line = new ByteArrayOutputStream();
+			for (int b = in.read(); b != '\n'; b = in.read()) {
+				if (b < 0) {
+					throw new IOException("Connection closed mid-response");
+				}
+				if (b != '\r') {
+					line.write(b);
+				}
+			}
+			return line.toString(StandardCharsets.US_ASCII);
+		}
+
 	}
 
 }
