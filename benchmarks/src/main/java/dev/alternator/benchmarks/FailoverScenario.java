@@ -1,0 +1,108 @@
+package dev.alternator.benchmarks;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import dev.alternator.client.AlternatorListener;
+import dev.alternator.client.AlternatorLoadBalancer;
+import dev.alternator.client.AlternatorNode;
+import dev.alternator.local.LocalCluster;
+import dev.alternator.local.LocalNode;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Node kill under load with the default settings (1 s active discovery, 1 s probe): 16 threads read from a 3-node
+ * local cluster, one node is killed, later restarted. Prints failed requests, how long the dead node kept receiving
+ * attempts, how long the restarted node waited for traffic, and {@code /localnodes} calls per minute under load and
+ * when idle.
+ */
+public final class FailoverScenario {
+
+	private static final int THREADS = 16;
+
+	private FailoverScenario() {
+	}
+
+	/**
+	 * Runs the scenario once.
+	 * @param args none
+	 * @throws Exception when the scenario cannot run
+	 */
+	public static void main(String[] args) throws Exception {
+		try (LocalCluster cluster = LocalCluster.start();
+				AlternatorLoadBalancer loadBalancer = Clients.loadBalancer(cluster.seeds().get(0));
+				DynamoDbClient client = Clients.loadBalanced(loadBalancer)) {
+			Clients.createTable(client, "failover");
+			LocalNode victim = cluster.node(1);
+			AtomicLong lastAttemptOnVictim = new AtomicLong();
+			AtomicLong firstAttemptAfterRestart = new AtomicLong();
+			AtomicLong restartedAt = new AtomicLong(Long.MAX_VALUE);
+			loadBalancer.addListener(new AlternatorListener() {
+				@Override
+				public void requestRouted(AlternatorNode node, int attempt) {
+					if (node.host().equals(victim.address())) {
+						long now = System.nanoTime();
+						if (now < restartedAt.get()) {
+							lastAttemptOnVictim.set(now);
+						}
+						else {
+							firstAttemptAfterRestart.compareAndSet(0, now);
+						}
+					}
+				}
+			});
+			LongAdder succeeded = new LongAdder();
+			LongAdder failed = new LongAdder();
+			AtomicBoolean running = new AtomicBoolean(true);
+			ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+			for (int t = 0; t < THREADS; t++) {
+				threads.execute(() -> {
+					while (running.get()) {
+						try {
+							client.getItem((get) -> get.tableName("failover").key(Clients.KEY));
+							succeeded.increment();
+						}
+						catch (RuntimeException ex) {
+							failed.increment();
+						}
+					}
+				});
+			}
+			Thread.sleep(3_000);
+			cluster.resetCounters();
+			Thread.sleep(6_000);
+			long underLoadCalls = localNodesCalls(cluster);
+			long killedAt = System.nanoTime();
+			victim.kill();
+			Thread.sleep(5_000);
+			restartedAt.set(System.nanoTime());
+			victim.restart();
+			Thread.sleep(5_000);
+			running.set(false);
+			threads.shutdown();
+			threads.awaitTermination(30, TimeUnit.SECONDS);
+			// Let the refresh that saw the last requests pass, then count an idle stretch.
+			Thread.sleep(3_000);
+			cluster.resetCounters();
+			Thread.sleep(10_000);
+			long idleCalls = localNodesCalls(cluster);
+			System.out.printf("requests: %d succeeded, %d failed%n", succeeded.sum(), failed.sum());
+			System.out.printf("dead node received attempts for %d ms after the kill%n",
+					Math.max(0, (lastAttemptOnVictim.get() - killedAt) / 1_000_000));
+			System.out.printf("restarted node got traffic again after %d ms%n",
+					(firstAttemptAfterRestart.get() == 0) ? -1
+							: (firstAttemptAfterRestart.get() - restartedAt.get()) / 1_000_000);
+			System.out.printf("/localnodes calls: %d per minute under load, %d per minute idle%n", underLoadCalls * 10,
+					idleCalls * 6);
+		}
+	}
+
+	private static long localNodesCalls(LocalCluster cluster) {
+		return cluster.nodes().stream().mapToLong(LocalNode::localNodesRequestCount).sum();
+	}
+
+}
