@@ -23,6 +23,8 @@ final class SigV4Verifier {
 
 	private final String accessKeyId;
 
+	private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+
 	private final byte[] secretKey;
 
 	SigV4Verifier(String accessKeyId, String secretAccessKey) {
@@ -103,8 +105,9 @@ final class SigV4Verifier {
 			canonical.append(name).append(':').append(String.join(",", normalized)).append('\n');
 		}
 		canonical.append('\n').append(signedHeaders).append('\n');
-		String payloadHash = request.header("x-amz-content-sha256");
-		canonical.append((payloadHash != null) ? payloadHash : hex(sha256(request.body())));
+		// Hash the body as received, so that a changed body cannot ride on a claimed x-amz-content-sha256.
+		String claimedPayloadHash = request.header("x-amz-content-sha256");
+		canonical.append(UNSIGNED_PAYLOAD.equals(claimedPayloadHash) ? UNSIGNED_PAYLOAD : hex(sha256(request.body())));
 		String credentialScope = scope[1] + "/" + scope[2] + "/" + scope[3] + "/" + scope[4];
 		String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + credentialScope + "\n"
 				+ hex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));

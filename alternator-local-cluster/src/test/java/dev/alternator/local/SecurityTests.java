@@ -2,6 +2,13 @@ package dev.alternator.local;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
@@ -11,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -76,6 +86,70 @@ class SecurityTests {
 						(ex) -> assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException"));
 			}
 		}
+	}
+
+	@Test
+	void unsignedRequestIsRejectedWhenCredentialsAreEnforced() throws Exception {
+		try (LocalCluster cluster = LocalCluster.builder()
+			.node("dc1", "rack1")
+			.credentials(Clients.ACCESS_KEY, Clients.SECRET_KEY)
+			.start()) {
+			HttpResponse<String> response = send(cluster.node(0).endpoint(), Map.of(), "{}");
+			assertThat(response.statusCode()).isEqualTo(400);
+			assertThat(response.body()).contains("MissingAuthenticationTokenException");
+			assertThat(cluster.node(0).requestCount()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void signedRequestWhoseBodyWasChangedIsRejected() throws Exception {
+		try (LocalCluster cluster = LocalCluster.builder()
+			.node("dc1", "rack1")
+			.credentials(Clients.ACCESS_KEY, Clients.SECRET_KEY)
+			.start()) {
+			AtomicReference<Map<String, List<String>>> signedHeaders = new AtomicReference<>();
+			ExecutionInterceptor capture = new ExecutionInterceptor() {
+				@Override
+				public void beforeTransmission(Context.BeforeTransmission context,
+						ExecutionAttributes executionAttributes) {
+					signedHeaders.set(context.httpRequest().headers());
+				}
+			};
+			try (DynamoDbClient client = DynamoDbClient.builder()
+				.endpointOverride(cluster.node(0).endpoint())
+				.region(Region.US_EAST_1)
+				.credentialsProvider(StaticCredentialsProvider
+					.create(AwsBasicCredentials.create(Clients.ACCESS_KEY, Clients.SECRET_KEY)))
+				.httpClientBuilder(ApacheHttpClient.builder())
+				.overrideConfiguration((override) -> override.addExecutionInterceptor(capture))
+				.build()) {
+				client.listTables((request) -> request.limit(5));
+			}
+			// The same signed headers: accepted with the signed body, rejected with another of the same length.
+			assertThat(send(cluster.node(0).endpoint(), signedHeaders.get(), "{\"Limit\":5}").statusCode())
+				.isEqualTo(200);
+			HttpResponse<String> changed = send(cluster.node(0).endpoint(), signedHeaders.get(), "{\"Limit\":6}");
+			assertThat(changed.statusCode()).isEqualTo(400);
+			assertThat(changed.body()).contains("InvalidSignatureException");
+		}
+	}
+
+	private static HttpResponse<String> send(URI endpoint, Map<String, List<String>> headers, String body)
+			throws Exception {
+		Set<String> setByTheClient = Set.of("host", "content-length", "connection", "expect", "upgrade");
+		HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+			.version(HttpClient.Version.HTTP_1_1)
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		request.header("Content-Type", "application/x-amz-json-1.0");
+		request.header("X-Amz-Target", "DynamoDB_20120810.ListTables");
+		headers.forEach((name, values) -> {
+			String lower = name.toLowerCase(java.util.Locale.ROOT);
+			if (!setByTheClient.contains(lower) && !lower.equals("content-type") && !lower.equals("x-amz-target")) {
+				values.forEach((value) -> request.header(name, value));
+			}
+		});
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test
