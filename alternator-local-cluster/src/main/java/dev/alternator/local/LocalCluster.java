@@ -327,7 +327,10 @@ public final class LocalCluster implements AutoCloseable {
 
 		/**
 		 * Makes every node require requests signed with SigV4 for these credentials and for the node they arrive
-		 * at, as Alternator does with enforced authorization.
+		 * at, as Alternator does with enforced authorization. Rejections are HTTP 400 with a DynamoDB-style JSON
+		 * error: {@code MissingAuthenticationTokenException} without an Authorization header (as DynamoDB and
+		 * Alternator answer), {@code UnrecognizedClientException} for another access key,
+		 * {@code InvalidSignatureException} for a wrong signature or a request signed for another node's host.
 		 * @param accessKeyId the access key id (Alternator: the role name)
 		 * @param secretAccessKey the secret key (never logged)
 		 * @return this builder
