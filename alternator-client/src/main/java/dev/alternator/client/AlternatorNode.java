@@ -17,11 +17,14 @@ public final class AlternatorNode {
 
 	private final URI uri;
 
+	private final int hash;
+
 	private AlternatorNode(String scheme, String host, int port) {
 		this.scheme = scheme;
 		this.host = host;
 		this.port = port;
 		this.uri = URI.create(scheme + "://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port);
+		this.hash = Objects.hash(scheme, host, port);
 	}
 
 	/**
@@ -116,7 +119,7 @@ public final class AlternatorNode {
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.scheme, this.host, this.port);
+		return this.hash;
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package dev.alternator.client;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * The nodes one request (one SDK call) has tried, so that each retry attempt goes to a node not tried yet. One plan
  * lives as long as its call; the SDK runs a call's attempts one after the other.
@@ -7,6 +9,12 @@ package dev.alternator.client;
 final class CallPlan {
 
 	private static final int MAX_TRACKED = 16;
+
+	/**
+	 * How many more in-flight attempts than the least loaded node a node may have before attempts go elsewhere.
+	 * Healthy nodes under even load stay within it; a hung node passes it after a few stuck attempts.
+	 */
+	static final int BUSY_MARGIN = 2;
 
 	private final AlternatorNode[] tried = new AlternatorNode[MAX_TRACKED];
 
@@ -17,15 +25,38 @@ final class CallPlan {
 	private AlternatorNode last;
 
 	synchronized AlternatorNode next(AlternatorNode[] live, int start) {
+		return next(live, null, start);
+	}
+
+	/**
+	 * The node for the next attempt: from {@code start}, the first live node not tried yet whose in-flight count is
+	 * not far above the least loaded one's. The load check keeps a node that hangs (accepts and never answers) from
+	 * collecting every application thread until its read timeout.
+	 * @param inFlight in-flight attempts per live node, same order, or {@code null} to ignore load
+	 */
+	synchronized AlternatorNode next(AlternatorNode[] live, AtomicInteger[] inFlight, int start) {
 		this.attempts++;
 		int count = live.length;
+		int leastLoad = (inFlight != null) ? leastLoad(inFlight) : 0;
 		AlternatorNode chosen = null;
+		AlternatorNode busy = null;
 		for (int i = 0; i < count; i++) {
-			AlternatorNode candidate = live[Math.floorMod(start + i, count)];
-			if (!wasTried(candidate)) {
-				chosen = candidate;
-				break;
+			int index = Math.floorMod(start + i, count);
+			AlternatorNode candidate = live[index];
+			if (wasTried(candidate)) {
+				continue;
 			}
+			if (inFlight != null && inFlight[index].get() > leastLoad + BUSY_MARGIN) {
+				if (busy == null) {
+					busy = candidate;
+				}
+				continue;
+			}
+			chosen = candidate;
+			break;
+		}
+		if (chosen == null) {
+			chosen = busy;
 		}
 		if (chosen == null) {
 			// Every live node was tried: start another round, avoiding the node that just failed if possible.
@@ -40,6 +71,14 @@ final class CallPlan {
 		}
 		this.last = chosen;
 		return chosen;
+	}
+
+	private static int leastLoad(AtomicInteger[] inFlight) {
+		int least = Integer.MAX_VALUE;
+		for (AtomicInteger load : inFlight) {
+			least = Math.min(least, load.get());
+		}
+		return least;
 	}
 
 	synchronized int attempts() {

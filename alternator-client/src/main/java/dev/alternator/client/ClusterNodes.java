@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +26,14 @@ final class ClusterNodes {
 
 	private final Listeners listeners;
 
+	private static final AtomicInteger[] NO_COUNTERS = new AtomicInteger[0];
+
 	private volatile AlternatorNode[] live = NONE;
+
+	/** In-flight attempts per live node, index-aligned with {@link #live}; replaced together with it. */
+	private volatile AtomicInteger[] liveInFlight = NO_COUNTERS;
+
+	private final Map<AlternatorNode, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
 	private volatile RoutingScope activeScope;
 
@@ -43,6 +53,21 @@ final class ClusterNodes {
 	 */
 	AlternatorNode[] live() {
 		return this.live;
+	}
+
+	/**
+	 * In-flight attempts of each node of {@link #live()}, same order; read {@code live()} first, then this, and check
+	 * the lengths agree (a rebuild may fall in between).
+	 */
+	AtomicInteger[] liveInFlight() {
+		return this.liveInFlight;
+	}
+
+	/**
+	 * The in-flight counter of a listed node, or {@code null} for a node not (or no longer) listed.
+	 */
+	AtomicInteger inFlight(AlternatorNode node) {
+		return this.inFlight.get(node);
 	}
 
 	RoutingScope activeScope() {
@@ -144,12 +169,18 @@ final class ClusterNodes {
 	}
 
 	private void rebuild() {
+		this.inFlight.keySet().retainAll(this.listed);
 		List<AlternatorNode> nodes = new ArrayList<>(this.listed.size());
+		List<AtomicInteger> counters = new ArrayList<>(this.listed.size());
 		for (AlternatorNode node : this.listed) {
+			AtomicInteger counter = this.inFlight.computeIfAbsent(node,
+					(key) -> new AtomicInteger());
 			if (!this.quarantined.contains(node) && !this.pending.contains(node)) {
 				nodes.add(node);
+				counters.add(counter);
 			}
 		}
+		this.liveInFlight = counters.toArray(NO_COUNTERS);
 		this.live = nodes.toArray(NONE);
 	}
 

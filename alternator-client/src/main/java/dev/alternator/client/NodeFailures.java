@@ -1,6 +1,7 @@
 package dev.alternator.client;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reports what happened to attempts at the transport: a node that cannot be connected to, resets the connection or
@@ -32,6 +33,19 @@ final class NodeFailures {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Counts an attempt in flight to the node at host and port; returns the counter to decrement when it ends, or
+	 * {@code null} for a node that is not listed.
+	 */
+	AtomicInteger attemptStarted(String host, int port) {
+		AlternatorNode node = nodeFor(host, port);
+		AtomicInteger counter = (node != null) ? this.nodes.inFlight(node) : null;
+		if (counter != null) {
+			counter.incrementAndGet();
+		}
+		return counter;
 	}
 
 	void transportFailure(String host, int port, Throwable failure) {

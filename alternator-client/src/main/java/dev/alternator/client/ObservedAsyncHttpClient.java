@@ -2,6 +2,7 @@ package dev.alternator.client;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.reactivestreams.Publisher;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -55,8 +56,12 @@ final class ObservedAsyncHttpClient implements SdkAsyncHttpClient {
 
 			})
 			.build();
+		AtomicInteger inFlight = this.failures.attemptStarted(httpRequest.host(), httpRequest.port());
 		CompletableFuture<Void> result = this.delegate.execute(observed);
 		result.whenComplete((ignored, failure) -> {
+			if (inFlight != null) {
+				inFlight.decrementAndGet();
+			}
 			if (failure != null) {
 				this.failures.transportFailure(httpRequest.host(), httpRequest.port(), failure);
 			}

@@ -1,6 +1,7 @@
 package dev.alternator.client;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -31,6 +32,8 @@ final class ObservedHttpClient implements SdkHttpClient {
 
 			@Override
 			public HttpExecuteResponse call() throws IOException {
+				AtomicInteger inFlight = ObservedHttpClient.this.failures.attemptStarted(httpRequest.host(),
+						httpRequest.port());
 				try {
 					HttpExecuteResponse response = executable.call();
 					ObservedHttpClient.this.failures.serverError(httpRequest.host(), httpRequest.port(),
@@ -40,6 +43,11 @@ final class ObservedHttpClient implements SdkHttpClient {
 				catch (IOException | RuntimeException ex) {
 					ObservedHttpClient.this.failures.transportFailure(httpRequest.host(), httpRequest.port(), ex);
 					throw ex;
+				}
+				finally {
+					if (inFlight != null) {
+						inFlight.decrementAndGet();
+					}
 				}
 			}
 

@@ -36,12 +36,12 @@ final class RequestRouter {
 		}
 		int start = this.next.getAndIncrement();
 		if (plan == null) {
-			AlternatorNode node = live[Math.floorMod(start, live.length)];
-			this.listeners.requestRouted(node, 1);
-			return node;
+			// No plan (a custom auth scheme provider): a one-attempt plan gives the same load-aware choice.
+			plan = new CallPlan();
 		}
+		AtomicInteger[] inFlight = this.nodes.liveInFlight();
 		AlternatorNode previous = plan.previous();
-		AlternatorNode node = plan.next(live, start);
+		AlternatorNode node = plan.next(live, (inFlight.length == live.length) ? inFlight : null, start);
 		int attempt = plan.attempts();
 		this.listeners.requestRouted(node, attempt);
 		if (previous != null && !previous.equals(node)) {

@@ -125,6 +125,40 @@ class FailoverTests {
 	}
 
 	@Test
+	void hungNodeDoesNotCaptureEveryThreadBeforeItsTimeout() throws Exception {
+		try (LocalCluster cluster = LocalCluster.builder().nodes("dc1", "rack1", 3).start();
+				AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster)
+					.readTimeout(Duration.ofSeconds(4))
+					.build();
+				DynamoDbClient client = TestClients.client(loadBalancer)) {
+			TestClients.createTable(client, "hang_load");
+			AtomicBoolean running = new AtomicBoolean(true);
+			AtomicInteger completed = new AtomicInteger();
+			ExecutorService threads = Executors.newFixedThreadPool(8);
+			for (int t = 0; t < 8; t++) {
+				threads.execute(() -> {
+					while (running.get()) {
+						client.getItem((get) -> get.tableName("hang_load").key(TestClients.key("k")));
+						completed.incrementAndGet();
+					}
+				});
+			}
+			await().until(() -> completed.get() > 200);
+			cluster.node(0).hang();
+			Thread.sleep(300);
+			// Well before the 4 s read timeout: without load-aware routing every thread would sit on the hung node.
+			int before = completed.get();
+			Thread.sleep(1_500);
+			int duringHang = completed.get() - before;
+			running.set(false);
+			cluster.node(0).restart();
+			threads.shutdown();
+			assertThat(threads.awaitTermination(20, TimeUnit.SECONDS)).isTrue();
+			assertThat(duringHang).as("requests completed while a node hangs").isGreaterThan(300);
+		}
+	}
+
+	@Test
 	void allNodesDownFailsFastNamingTheNodesAndRecoversByItself() {
 		try (LocalCluster cluster = LocalCluster.builder().nodes("dc1", "rack1", 2).start();
 				AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster).build();
