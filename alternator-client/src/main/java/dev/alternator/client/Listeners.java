@@ -37,9 +37,14 @@ final class Listeners implements AlternatorListener {
 
 	@Override
 	public void requestRouted(AlternatorNode node, int attempt) {
-		// The hot path: no lambda allocation when nobody listens.
-		if (!this.listeners.isEmpty()) {
-			each((listener) -> listener.requestRouted(node, attempt));
+		// The hot path: a plain loop, so that no capturing lambda is allocated per request.
+		for (AlternatorListener listener : this.listeners) {
+			try {
+				listener.requestRouted(node, attempt);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Alternator listener {} failed: {}", listener, ex.toString());
+			}
 		}
 	}
 
