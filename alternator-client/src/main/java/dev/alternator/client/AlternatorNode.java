@@ -17,13 +17,18 @@ public final class AlternatorNode {
 
 	private final URI uri;
 
+	private final String canonical;
+
 	private final int hash;
 
 	private AlternatorNode(String scheme, String host, int port) {
 		this.scheme = scheme;
 		this.host = host;
 		this.port = port;
-		this.uri = URI.create(scheme + "://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port);
+		String authorityHost = (host.indexOf(':') >= 0) ? "[" + host + "]" : host;
+		this.uri = URI.create(scheme + "://" + authorityHost + ":" + port);
+		boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+		this.canonical = scheme + "://" + authorityHost.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
 		this.hash = Objects.hash(scheme, host, port);
 	}
 
@@ -96,6 +101,14 @@ public final class AlternatorNode {
 	 */
 	public URI uri() {
 		return this.uri;
+	}
+
+	/**
+	 * The node as ScyllaDB's Alternator libraries write it to order nodes for key-route affinity:
+	 * {@code scheme://host[:port]}, host in lower case, IPv6 in brackets, the scheme's default port left out.
+	 */
+	String canonical() {
+		return this.canonical;
 	}
 
 	/**

@@ -1,0 +1,145 @@
+package dev.alternator.client;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The partition-key hashes a write is routed by, and the node order they give over a ring of nodes, exactly as
+ * ScyllaDB's Go and Java Alternator libraries compute it, so that clients in every language send the writes of one
+ * partition to one coordinator:
+ * <ul>
+ * <li>the ring is the scope's listed nodes (quarantined ones included, so that a node's health does not move other
+ * keys), sorted by their {@linkplain AlternatorNode#canonical() canonical form};</li>
+ * <li>one key: a permutation of the ring drawn with Go's {@code math/rand} seeded by the hash, picking an index with
+ * {@code Intn(remaining)} and moving the last node into its place;</li>
+ * <li>a batch: each key votes for the first node of its own permutation; nodes by votes (most first, ties in ring
+ * order), then the rest of the ring in ring order.</li>
+ * </ul>
+ * The keys travel from the {@link KeyAffinityInterceptor}, which sees the modelled request, to the
+ * {@link RoutingSigner}, which routes each attempt, in one HTTP header that the signer removes before signing: it is
+ * never sent.
+ */
+final class AffinityKeys {
+
+	/**
+	 * The in-process header; removed before the request is signed and sent.
+	 */
+	static final String HEADER = "x-alternator-key-affinity";
+
+	private static final Comparator<AlternatorNode> RING_ORDER = Comparator.comparing(AlternatorNode::canonical);
+
+	private final long[] hashes;
+
+	private final boolean batch;
+
+	private AffinityKeys(long[] hashes, boolean batch) {
+		this.hashes = hashes;
+		this.batch = batch;
+	}
+
+	/**
+	 * The key of a single-item write.
+	 */
+	static AffinityKeys single(long hash) {
+		return new AffinityKeys(new long[] { hash }, false);
+	}
+
+	/**
+	 * The keys of the writes of one batch, one per write; at least one.
+	 */
+	static AffinityKeys batch(long[] hashes) {
+		if (hashes.length == 0) {
+			throw new IllegalArgumentException("A batch routes by at least one key");
+		}
+		return new AffinityKeys(hashes.clone(), true);
+	}
+
+	String toHeader() {
+		StringBuilder value = new StringBuilder(this.batch ? "batch" : "key");
+		for (long hash : this.hashes) {
+			value.append(' ').append(hash);
+		}
+		return value.toString();
+	}
+
+	/**
+	 * Reads {@link #toHeader()}; {@code null} for a value this class did not write.
+	 */
+	static AffinityKeys fromHeader(String value) {
+		String[] parts = value.split(" ");
+		boolean batch = "batch".equals(parts[0]);
+		if ((!batch && !"key".equals(parts[0])) || parts.length < 2 || (!batch && parts.length != 2)) {
+			return null;
+		}
+		long[] hashes = new long[parts.length - 1];
+		try {
+			for (int i = 1; i < parts.length; i++) {
+				hashes[i - 1] = Long.parseLong(parts[i]);
+			}
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+		return new AffinityKeys(hashes, batch);
+	}
+
+	/**
+	 * The nodes sorted into affinity ring order, without duplicates.
+	 */
+	static AlternatorNode[] ring(Collection<AlternatorNode> nodes) {
+		return nodes.stream().distinct().sorted(RING_ORDER).toArray(AlternatorNode[]::new);
+	}
+
+	/**
+	 * The order in which this write tries the nodes of {@code ring} (a {@link #ring(Collection)}).
+	 */
+	AlternatorNode[] order(AlternatorNode[] ring) {
+		if (ring.length == 0) {
+			return ring;
+		}
+		return this.batch ? votedOrder(ring, this.hashes) : seededOrder(ring, this.hashes[0]);
+	}
+
+	/**
+	 * The whole permutation Go's seeded pick-and-remove draws from the nodes in the given order.
+	 */
+	static AlternatorNode[] seededOrder(AlternatorNode[] nodes, long seed) {
+		AlternatorNode[] remaining = nodes.clone();
+		AlternatorNode[] order = new AlternatorNode[nodes.length];
+		GoRandom random = new GoRandom(seed);
+		for (int count = remaining.length; count > 0; count--) {
+			int index = random.nextInt(count);
+			order[nodes.length - count] = remaining[index];
+			remaining[index] = remaining[count - 1];
+		}
+		return order;
+	}
+
+	private static AlternatorNode[] votedOrder(AlternatorNode[] ring, long[] hashes) {
+		Map<AlternatorNode, Integer> votes = new LinkedHashMap<>();
+		for (long hash : hashes) {
+			AlternatorNode preferred = ring[new GoRandom(hash).nextInt(ring.length)];
+			votes.merge(preferred, 1, Integer::sum);
+		}
+		List<AlternatorNode> voted = new ArrayList<>(votes.keySet());
+		voted.sort(Comparator.comparing((AlternatorNode node) -> votes.get(node)).reversed().thenComparing(RING_ORDER));
+		List<AlternatorNode> order = new ArrayList<>(voted);
+		for (AlternatorNode node : ring) {
+			if (!votes.containsKey(node)) {
+				order.add(node);
+			}
+		}
+		return order.toArray(new AlternatorNode[0]);
+	}
+
+	@Override
+	public String toString() {
+		return (this.batch ? "batch keys " : "key ") + Arrays.toString(this.hashes);
+	}
+
+}

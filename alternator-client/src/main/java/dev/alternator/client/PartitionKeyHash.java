@@ -1,0 +1,50 @@
+package dev.alternator.client;
+
+import java.nio.charset.StandardCharsets;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The affinity hash of a partition-key value, as ScyllaDB's Alternator libraries compute it: a type byte
+ * ({@code 0x01} string, {@code 0x02} number, {@code 0x03} binary) then the value's bytes (UTF-8 text of strings and of
+ * numbers exactly as written, raw bytes of binaries), hashed with {@link Murmur3}. Numbers are not normalized:
+ * {@code 42} and {@code 42.0} hash differently, as in the other libraries.
+ */
+final class PartitionKeyHash {
+
+	private static final byte STRING = 0x01;
+
+	private static final byte NUMBER = 0x02;
+
+	private static final byte BINARY = 0x03;
+
+	private PartitionKeyHash() {
+	}
+
+	/**
+	 * Whether a value can be hashed: a string, number or binary (the only partition-key types).
+	 */
+	static boolean isHashable(AttributeValue value) {
+		return value != null && (value.s() != null || value.n() != null || value.b() != null);
+	}
+
+	/**
+	 * The hash of a string, number or binary value.
+	 * @throws IllegalArgumentException for any other type
+	 */
+	static long of(AttributeValue value) {
+		if (value != null) {
+			if (value.s() != null) {
+				return Murmur3.hash64(STRING, value.s().getBytes(StandardCharsets.UTF_8));
+			}
+			if (value.n() != null) {
+				return Murmur3.hash64(NUMBER, value.n().getBytes(StandardCharsets.UTF_8));
+			}
+			if (value.b() != null) {
+				return Murmur3.hash64(BINARY, value.b().asByteArrayUnsafe());
+			}
+		}
+		throw new IllegalArgumentException("A partition key is a string, number or binary value, was " + value);
+	}
+
+}
