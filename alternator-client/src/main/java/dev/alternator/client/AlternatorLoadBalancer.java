@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,14 +17,14 @@ import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.LegacyRetryStrategy;
-import software.amazon.awssdk.retries.StandardRetryStrategy;
-import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.auth.scheme.DynamoDbAuthSchemeProvider;
 
@@ -48,6 +50,8 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 
 	private static final AtomicInteger instances = new AtomicInteger();
 
+	private final int id = instances.incrementAndGet();
+
 	private final Settings settings;
 
 	private final Listeners listeners = new Listeners();
@@ -63,6 +67,9 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 	private final NodeProber prober;
 
 	private final HttpClients httpClients;
+
+	/** The partition keys of key-route affinity; {@code null} when it is off. */
+	private final PartitionKeyNames partitionKeys;
 
 	private final List<AutoCloseable> ownedClients = new ArrayList<>();
 
@@ -92,6 +99,10 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		this.prober = new NodeProber(this.nodes, http, settings.discoveryTimeout);
 		this.httpClients = new HttpClients(settings.connectTimeout, settings.readTimeout, settings.maxConnections,
 				settings.tls);
+		this.partitionKeys = (settings.keyRouteAffinity != KeyRouteAffinity.NONE)
+				? new PartitionKeyNames(settings.partitionKeys, this::tableDescriptionClient,
+						"alternator-" + this.id + "-table-keys")
+				: null;
 	}
 
 	/**
@@ -103,9 +114,11 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 	}
 
 	/**
-	 * Makes a synchronous client builder load-balance: endpoint, routing signer, retry budget off, region (for
-	 * signing) and, unless the builder has one, an HTTP client owned by this load balancer. Starts the load balancer
-	 * if needed. Settings made on the builder afterwards win, so set credentials and any overrides after this call.
+	 * Makes a synchronous client builder load-balance: endpoint, routing signer, region (for signing), an HTTP client
+	 * owned by this load balancer, and a plugin that turns the SDK's retry budget off (and routes writes by key when
+	 * key-route affinity is on) once the client is built. Starts the load balancer if needed. Set credentials and
+	 * override configuration after this call; an HTTP client set afterwards replaces the load balancer's, which then
+	 * cannot take a failing node out of rotation.
 	 * @param builder a DynamoDB client builder
 	 * @return the same builder
 	 */
@@ -113,9 +126,8 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		start();
 		SdkHttpClient httpClient = own(this.httpClients.createSync());
 		builder.httpClient(new ObservedHttpClient(httpClient, this.failures));
-		applyCommon(builder.endpointOverride(endpoint()).region(this.settings.region),
-				builder::authSchemeProvider, builder::putAuthScheme, builder::overrideConfiguration,
-				builder.overrideConfiguration());
+		builder.endpointOverride(endpoint()).region(this.settings.region);
+		applyCommon(builder::authSchemeProvider, builder::putAuthScheme, builder::addPlugin);
 		return builder;
 	}
 
@@ -129,43 +141,27 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		start();
 		SdkAsyncHttpClient httpClient = own(this.httpClients.createAsync());
 		builder.httpClient(new ObservedAsyncHttpClient(httpClient, this.failures));
-		applyCommon(builder.endpointOverride(endpoint()).region(this.settings.region),
-				builder::authSchemeProvider, builder::putAuthScheme, builder::overrideConfiguration,
-				builder.overrideConfiguration());
+		builder.endpointOverride(endpoint()).region(this.settings.region);
+		applyCommon(builder::authSchemeProvider, builder::putAuthScheme, builder::addPlugin);
 		return builder;
 	}
 
-	private void applyCommon(Object ignored, Consumer<DynamoDbAuthSchemeProvider> authSchemeProvider,
-			Consumer<RoutingAuthScheme> authScheme, Consumer<ClientOverrideConfiguration> override,
-			ClientOverrideConfiguration existing) {
+	private void applyCommon(Consumer<DynamoDbAuthSchemeProvider> authSchemeProvider,
+			Consumer<RoutingAuthScheme> authScheme, Consumer<SdkPlugin> plugin) {
 		authSchemeProvider.accept(new CallPlanAuthSchemeProvider(DynamoDbAuthSchemeProvider.defaultProvider()));
-		authScheme.accept(new RoutingAuthScheme(new RoutingSigner(this.router)));
-		override.accept(withoutRetryBudget(existing));
+		authScheme.accept(new RoutingAuthScheme(new RoutingSigner(this.router, this.partitionKeys)));
+		plugin.accept(new LoadBalancingPlugin((this.partitionKeys != null) ? new KeyAffinityInterceptor(
+				new AffinityKeyExtractor(this.settings.keyRouteAffinity, this.partitionKeys)) : null));
 	}
 
 	/**
-	 * The SDK's retry budget (circuit breaker) would stop retrying after a few failures on a dead node, although each
-	 * retry goes to a healthy one: turn it off and keep the rest of DynamoDB's retry policy.
+	 * The client that looks up partition keys with {@code DescribeTable}, signed with the given credentials; closed by
+	 * {@link PartitionKeyNames}.
 	 */
-	private static ClientOverrideConfiguration withoutRetryBudget(ClientOverrideConfiguration existing) {
-		ClientOverrideConfiguration.Builder builder = (existing != null) ? existing.toBuilder()
-				: ClientOverrideConfiguration.builder();
-		if (existing != null && existing.retryStrategy().isPresent()) {
-			return builder.build();
-		}
-		Consumer<RetryStrategy.Builder<?, ?>> previous = (existing != null) ? existing.retryStrategyConfigurator().orElse(null)
-				: null;
-		return builder.retryStrategy((retry) -> {
-			if (previous != null) {
-				previous.accept(retry);
-			}
-			if (retry instanceof LegacyRetryStrategy.Builder) {
-				((LegacyRetryStrategy.Builder) retry).circuitBreakerEnabled(false);
-			}
-			else if (retry instanceof StandardRetryStrategy.Builder) {
-				((StandardRetryStrategy.Builder) retry).circuitBreakerEnabled(false);
-			}
-		}).build();
+	private DynamoDbClient tableDescriptionClient(IdentityProvider<AwsCredentialsIdentity> credentials) {
+		return configure(DynamoDbClient.builder()).credentialsProvider(credentials)
+			.overrideConfiguration((overrides) -> overrides.apiCallTimeout(this.settings.discoveryTimeout.multipliedBy(5)))
+			.build();
 	}
 
 	private URI endpoint() {
@@ -198,7 +194,7 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 				return;
 			}
 			this.started = true;
-			int id = instances.incrementAndGet();
+			int id = this.id;
 			AtomicInteger threads = new AtomicInteger();
 			this.scheduler = new ScheduledThreadPoolExecutor(2, (runnable) -> {
 				Thread thread = new Thread(runnable, "alternator-" + id + "-discovery-" + threads.incrementAndGet());
@@ -206,6 +202,10 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 				return thread;
 			});
 			this.scheduler.setRemoveOnCancelPolicy(true);
+		}
+		if (this.partitionKeys != null) {
+			// Derive Go's generator state (a few tens of milliseconds) now rather than on the first affine write.
+			new GoRandom(0);
 		}
 		if (this.settings.discovery) {
 			refresh();
@@ -282,7 +282,8 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 	public AlternatorState state() {
 		return new AlternatorState(List.of(this.nodes.live()), this.nodes.quarantined(), this.settings.scope,
 				this.nodes.activeScope(), this.discovery.rackDatacenterSupport(), this.discovery.scopeCheck(),
-				this.discovery.lastRefresh(), this.discovery.lastError());
+				this.discovery.lastRefresh(), this.discovery.lastError(), this.settings.keyRouteAffinity,
+				(this.partitionKeys != null) ? this.partitionKeys.known() : Map.of());
 	}
 
 	/**
@@ -355,6 +356,9 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
+		}
+		if (this.partitionKeys != null) {
+			this.partitionKeys.close();
 		}
 		toClose.forEach(AlternatorLoadBalancer::closeQuietly);
 	}
@@ -515,6 +519,24 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		Builder discovery(boolean enabled);
 
 		/**
+		 * Which writes go to a node chosen by their partition key, as ScyllaDB's Go and Java Alternator libraries
+		 * choose it, within the routing scope. Default {@link KeyRouteAffinity#NONE}. A table's partition key is
+		 * looked up with {@code DescribeTable} on its first qualifying write unless set with
+		 * {@link #partitionKey(String, String)}; until it is known, the table's writes go to the next node in turn.
+		 * @param mode the writes routed by key
+		 * @return this builder
+		 */
+		Builder keyRouteAffinity(KeyRouteAffinity mode);
+
+		/**
+		 * The partition-key attribute of a table, for key-route affinity without a {@code DescribeTable} lookup.
+		 * @param table the table name
+		 * @param attribute its HASH key attribute
+		 * @return this builder
+		 */
+		Builder partitionKey(String table, String attribute);
+
+		/**
 		 * Registers a listener from the start.
 		 * @param listener the listener
 		 * @return this builder
@@ -568,6 +590,10 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 
 		final List<AlternatorListener> listeners;
 
+		final KeyRouteAffinity keyRouteAffinity;
+
+		final Map<String, String> partitionKeys;
+
 		Settings(DefaultBuilder builder) {
 			String defaultScheme = checkScheme((builder.scheme != null) ? builder.scheme : "http");
 			int defaultPort = checkPort((builder.port != null) ? builder.port : 8000);
@@ -603,6 +629,8 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 			this.translator = builder.translator;
 			this.discovery = builder.discovery;
 			this.listeners = List.copyOf(builder.listeners);
+			this.keyRouteAffinity = builder.keyRouteAffinity;
+			this.partitionKeys = Map.copyOf(builder.partitionKeys);
 		}
 
 		private static String checkScheme(String scheme) {
@@ -687,6 +715,10 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		private boolean discovery = true;
 
 		private final List<AlternatorListener> listeners = new ArrayList<>();
+
+		private KeyRouteAffinity keyRouteAffinity = KeyRouteAffinity.NONE;
+
+		private final Map<String, String> partitionKeys = new LinkedHashMap<>();
 
 		@Override
 		public Builder seeds(String... seeds) {
@@ -799,6 +831,27 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		@Override
 		public Builder listener(AlternatorListener listener) {
 			this.listeners.add(Objects.requireNonNull(listener, "listener"));
+			return this;
+		}
+
+		@Override
+		public Builder keyRouteAffinity(KeyRouteAffinity mode) {
+			this.keyRouteAffinity = Objects.requireNonNull(mode, "keyRouteAffinity must not be null; use NONE to turn"
+					+ " key-route affinity off");
+			return this;
+		}
+
+		@Override
+		public Builder partitionKey(String table, String attribute) {
+			if (table == null || table.isBlank()) {
+				throw new IllegalArgumentException(
+						"partitionKey needs a table name, was '" + table + "'; for example partitionKey(\"orders\", \"customerId\")");
+			}
+			if (attribute == null || attribute.isBlank()) {
+				throw new IllegalArgumentException("partitionKey of table '" + table + "' needs an attribute name, was '"
+						+ attribute + "'; for example partitionKey(\"" + table + "\", \"id\")");
+			}
+			this.partitionKeys.put(table, attribute);
 			return this;
 		}
 

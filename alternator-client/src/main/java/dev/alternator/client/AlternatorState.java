@@ -1,8 +1,11 @@
 package dev.alternator.client;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A snapshot of what the load balancer knows: which nodes take requests, which wait for their health probe, the
@@ -28,9 +31,14 @@ public final class AlternatorState {
 
 	private final String lastError;
 
+	private final KeyRouteAffinity keyRouteAffinity;
+
+	private final Map<String, String> partitionKeys;
+
 	AlternatorState(List<AlternatorNode> liveNodes, List<AlternatorNode> quarantinedNodes,
 			RoutingScope configuredScope, RoutingScope activeScope, RackDatacenterSupport rackDatacenterSupport,
-			ScopeCheck scopeCheck, Instant lastRefresh, String lastError) {
+			ScopeCheck scopeCheck, Instant lastRefresh, String lastError, KeyRouteAffinity keyRouteAffinity,
+			Map<String, String> partitionKeys) {
 		this.liveNodes = List.copyOf(liveNodes);
 		this.quarantinedNodes = List.copyOf(quarantinedNodes);
 		this.configuredScope = configuredScope;
@@ -40,6 +48,24 @@ public final class AlternatorState {
 		this.rackKnown = (scopeCheck != null) ? scopeCheck.rackKnown().orElse(null) : null;
 		this.lastRefresh = lastRefresh;
 		this.lastError = lastError;
+		this.keyRouteAffinity = keyRouteAffinity;
+		this.partitionKeys = Collections.unmodifiableMap(new TreeMap<>(partitionKeys));
+	}
+
+	/**
+	 * Which writes are routed by their partition key.
+	 * @return the key-route affinity mode
+	 */
+	public KeyRouteAffinity keyRouteAffinity() {
+		return this.keyRouteAffinity;
+	}
+
+	/**
+	 * The partition-key attribute of each table known to key-route affinity so far: configured or looked up.
+	 * @return table name to attribute name, sorted by table
+	 */
+	public Map<String, String> partitionKeys() {
+		return this.partitionKeys;
 	}
 
 	/**

@@ -24,6 +24,10 @@ final class CallPlan {
 
 	private AlternatorNode last;
 
+	private AffinityKeys affinityKeys;
+
+	private AlternatorNode[] affinityOrder;
+
 	synchronized AlternatorNode next(AlternatorNode[] live, int start) {
 		return next(live, null, start);
 	}
@@ -35,6 +39,28 @@ final class CallPlan {
 	 * @param inFlight in-flight attempts per live node, same order, or {@code null} to ignore load
 	 */
 	synchronized AlternatorNode next(AlternatorNode[] live, AtomicInteger[] inFlight, int start) {
+		return next(live, inFlight, start, null);
+	}
+
+	/**
+	 * Like {@link #next(AlternatorNode[], AtomicInteger[], int)}, but a call routed by key tries the nodes in its
+	 * affinity order first: the first live node of that order it has not tried. The order is drawn once per call, from
+	 * the ring as it is at the first attempt; load is not considered, since the point is to stay on one node.
+	 * @param affinityRing the scope's affinity ring, or {@code null} when the call has no keys
+	 */
+	synchronized AlternatorNode next(AlternatorNode[] live, AtomicInteger[] inFlight, int start,
+			AlternatorNode[] affinityRing) {
+		if (this.affinityKeys != null && affinityRing != null) {
+			if (this.affinityOrder == null) {
+				this.affinityOrder = this.affinityKeys.order(affinityRing);
+			}
+			AlternatorNode affine = firstUntriedLive(this.affinityOrder, live);
+			if (affine != null) {
+				this.attempts++;
+				remember(affine);
+				return affine;
+			}
+		}
 		this.attempts++;
 		int count = live.length;
 		int leastLoad = (inFlight != null) ? leastLoad(inFlight) : 0;
@@ -66,11 +92,46 @@ final class CallPlan {
 				chosen = live[Math.floorMod(start + 1, count)];
 			}
 		}
+		remember(chosen);
+		return chosen;
+	}
+
+	private void remember(AlternatorNode chosen) {
 		if (this.triedCount < MAX_TRACKED) {
 			this.tried[this.triedCount++] = chosen;
 		}
 		this.last = chosen;
-		return chosen;
+	}
+
+	private AlternatorNode firstUntriedLive(AlternatorNode[] order, AlternatorNode[] live) {
+		for (AlternatorNode candidate : order) {
+			if (!wasTried(candidate) && contains(live, candidate)) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	private static boolean contains(AlternatorNode[] nodes, AlternatorNode node) {
+		for (AlternatorNode each : nodes) {
+			if (each.equals(node)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Routes this call by these keys from now on; the first keys given win.
+	 */
+	synchronized void routeByKeys(AffinityKeys keys) {
+		if (this.affinityKeys == null) {
+			this.affinityKeys = keys;
+		}
+	}
+
+	synchronized boolean routesByKeys() {
+		return this.affinityKeys != null;
 	}
 
 	private static int leastLoad(AtomicInteger[] inFlight) {

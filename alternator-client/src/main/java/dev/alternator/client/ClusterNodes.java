@@ -39,6 +39,9 @@ final class ClusterNodes {
 
 	private List<AlternatorNode> listed = List.of();
 
+	/** The listed nodes in key-route affinity order; replaced with {@link #listed}. */
+	private volatile AlternatorNode[] affinityRing = NONE;
+
 	private final Set<AlternatorNode> quarantined = new LinkedHashSet<>();
 
 	private final Set<AlternatorNode> pending = new LinkedHashSet<>();
@@ -68,6 +71,14 @@ final class ClusterNodes {
 	 */
 	AtomicInteger inFlight(AlternatorNode node) {
 		return this.inFlight.get(node);
+	}
+
+	/**
+	 * The listed nodes of the active scope, quarantined and new ones included, sorted for key-route affinity
+	 * ({@link AffinityKeys#ring}). The returned array must not be modified.
+	 */
+	AlternatorNode[] affinityRing() {
+		return this.affinityRing;
 	}
 
 	RoutingScope activeScope() {
@@ -102,6 +113,7 @@ final class ClusterNodes {
 			before = List.of(this.live);
 			Set<AlternatorNode> known = new LinkedHashSet<>(this.listed);
 			this.listed = List.copyOf(new LinkedHashSet<>(nodes));
+			this.affinityRing = AffinityKeys.ring(this.listed);
 			this.quarantined.retainAll(this.listed);
 			this.pending.retainAll(this.listed);
 			if (!trusted) {

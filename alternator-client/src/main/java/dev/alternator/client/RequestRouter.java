@@ -41,7 +41,8 @@ final class RequestRouter {
 		}
 		AtomicInteger[] inFlight = this.nodes.liveInFlight();
 		AlternatorNode previous = plan.previous();
-		AlternatorNode node = plan.next(live, (inFlight.length == live.length) ? inFlight : null, start);
+		AlternatorNode[] affinityRing = plan.routesByKeys() ? this.nodes.affinityRing() : null;
+		AlternatorNode node = plan.next(live, (inFlight.length == live.length) ? inFlight : null, start, affinityRing);
 		int attempt = plan.attempts();
 		this.listeners.requestRouted(node, attempt);
 		if (previous != null && !previous.equals(node)) {

@@ -27,38 +27,62 @@ final class RoutingSigner implements HttpSigner<AwsCredentialsIdentity> {
 
 	private final RequestRouter router;
 
+	private final PartitionKeyNames partitionKeys;
+
 	private final HttpSigner<AwsCredentialsIdentity> delegate;
 
-	RoutingSigner(RequestRouter router) {
-		this(router, AwsV4HttpSigner.create());
+	/**
+	 * @param partitionKeys the partition keys of key-route affinity, or {@code null} when it is off
+	 */
+	RoutingSigner(RequestRouter router, PartitionKeyNames partitionKeys) {
+		this(router, partitionKeys, AwsV4HttpSigner.create());
 	}
 
-	RoutingSigner(RequestRouter router, HttpSigner<AwsCredentialsIdentity> delegate) {
+	RoutingSigner(RequestRouter router, PartitionKeyNames partitionKeys, HttpSigner<AwsCredentialsIdentity> delegate) {
 		this.router = router;
+		this.partitionKeys = partitionKeys;
 		this.delegate = delegate;
 	}
 
 	@Override
 	public SignedRequest sign(SignRequest<? extends AwsCredentialsIdentity> request) {
-		SdkHttpRequest moved = moveToNode(request.request(), this.router.route(request.property(CALL_PLAN)));
+		SdkHttpRequest moved = route(request.request(), request.property(CALL_PLAN), request.identity());
 		return this.delegate.sign(request.copy((builder) -> builder.request(moved)));
 	}
 
 	@Override
 	public CompletableFuture<AsyncSignedRequest> signAsync(AsyncSignRequest<? extends AwsCredentialsIdentity> request) {
-		AlternatorNode node;
+		SdkHttpRequest moved;
 		try {
-			node = this.router.route(request.property(CALL_PLAN));
+			moved = route(request.request(), request.property(CALL_PLAN), request.identity());
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		SdkHttpRequest moved = moveToNode(request.request(), node);
 		return this.delegate.signAsync(request.copy((builder) -> builder.request(moved)));
 	}
 
-	private static SdkHttpRequest moveToNode(SdkHttpRequest request, AlternatorNode node) {
-		return request.toBuilder().protocol(node.scheme()).host(node.host()).port(node.port()).build();
+	/**
+	 * The request moved to the attempt's node, without the key-affinity hand-over header.
+	 */
+	private SdkHttpRequest route(SdkHttpRequest request, CallPlan plan, AwsCredentialsIdentity identity) {
+		String affinityHeader = null;
+		if (this.partitionKeys != null) {
+			this.partitionKeys.signedWith(identity);
+			affinityHeader = request.firstMatchingHeader(AffinityKeys.HEADER).orElse(null);
+			if (affinityHeader != null && plan != null) {
+				AffinityKeys keys = AffinityKeys.fromHeader(affinityHeader);
+				if (keys != null) {
+					plan.routeByKeys(keys);
+				}
+			}
+		}
+		AlternatorNode node = this.router.route(plan);
+		SdkHttpRequest.Builder moved = request.toBuilder().protocol(node.scheme()).host(node.host()).port(node.port());
+		if (affinityHeader != null) {
+			moved.removeHeader(AffinityKeys.HEADER);
+		}
+		return moved.build();
 	}
 
 }

@@ -21,14 +21,21 @@ class LifecycleTests {
 		try (LocalCluster cluster = LocalCluster.start()) {
 			warmUp(cluster);
 			Set<String> before = threadNames();
-			AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster).build();
+			// Key-route affinity on, so that the partition-key lookup thread and its client start too.
+			AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster)
+				.keyRouteAffinity(KeyRouteAffinity.ANY_WRITE)
+				.build();
 			DynamoDbClient client = TestClients.client(loadBalancer);
 			DynamoDbAsyncClient asyncClient = loadBalancer.configure(DynamoDbAsyncClient.builder())
 				.credentialsProvider(TestClients.CREDENTIALS)
 				.build();
 			client.listTables();
 			asyncClient.listTables().join();
-			assertThat(threadNames()).anyMatch((name) -> name.startsWith("alternator-"));
+			client.putItem((put) -> put.tableName("warm_up").item(TestClients.key("lifecycle")));
+			org.awaitility.Awaitility.await()
+				.until(() -> loadBalancer.state().partitionKeys().containsKey("warm_up"));
+			assertThat(threadNames()).anyMatch((name) -> name.startsWith("alternator-"))
+				.anyMatch((name) -> name.endsWith("-table-keys"));
 			client.close();
 			asyncClient.close();
 			loadBalancer.close();

@@ -2,6 +2,7 @@ package dev.alternator.client;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -147,6 +148,33 @@ class LoadBalancerConfigurationTests {
 		assertThat(plan.next(live, 2)).isEqualTo(a);
 		// A fourth attempt starts a new round but avoids the node that just failed.
 		assertThat(plan.next(live, 0)).isNotEqualTo(a);
+	}
+
+	@Test
+	void keyRouteAffinitySettingsNameWhatIsWrong() {
+		assertThatThrownBy(() -> AlternatorLoadBalancer.builder().partitionKey(" ", "id"))
+			.hasMessageContaining("partitionKey needs a table name")
+			.hasMessageContaining("partitionKey(\"orders\", \"customerId\")");
+		assertThatThrownBy(() -> AlternatorLoadBalancer.builder().partitionKey("orders", null))
+			.hasMessageContaining("partitionKey of table 'orders' needs an attribute name");
+		assertThatThrownBy(() -> AlternatorLoadBalancer.builder().keyRouteAffinity(null))
+			.hasMessageContaining("use NONE");
+	}
+
+	@Test
+	void stateTellsTheKeyRouteAffinityModeAndTheConfiguredPartitionKeys() {
+		try (AlternatorLoadBalancer loadBalancer = AlternatorLoadBalancer.builder()
+			.seeds("127.0.0.1:1")
+			.keyRouteAffinity(KeyRouteAffinity.RMW)
+			.partitionKey("orders", "customerId")
+			.build()) {
+			assertThat(loadBalancer.state().keyRouteAffinity()).isEqualTo(KeyRouteAffinity.RMW);
+			assertThat(loadBalancer.state().partitionKeys()).containsExactly(Map.entry("orders", "customerId"));
+		}
+		try (AlternatorLoadBalancer loadBalancer = AlternatorLoadBalancer.builder().seeds("127.0.0.1:1").build()) {
+			assertThat(loadBalancer.state().keyRouteAffinity()).isEqualTo(KeyRouteAffinity.NONE);
+			assertThat(loadBalancer.state().partitionKeys()).isEmpty();
+		}
 	}
 
 }

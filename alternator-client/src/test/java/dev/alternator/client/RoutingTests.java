@@ -93,6 +93,33 @@ class RoutingTests {
 	}
 
 	@Test
+	void retryBudgetStaysOffWhenTheApplicationSetsItsOwnOverridesAfterConfigure() {
+		try (AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster).build();
+				DynamoDbClient client = loadBalancer.configure(DynamoDbClient.builder())
+					.credentialsProvider(TestClients.CREDENTIALS)
+					// The SDK keeps only the last overrideConfiguration given to a builder.
+					.overrideConfiguration((override) -> override.apiCallTimeout(java.time.Duration.ofSeconds(20)))
+					.build()) {
+			TestClients.createTable(client, "budget");
+			cluster.node(0).failures(503, 1.0);
+			cluster.node(1).failures(503, 1.0);
+			cluster.resetCounters();
+			int failed = 0;
+			// About 300 retries: the SDK's default budget (500 tokens, 5 per retried error) would run dry after 100.
+			for (int i = 0; i < 300; i++) {
+				try {
+					client.getItem((get) -> get.tableName("budget").key(TestClients.key("k")));
+				}
+				catch (software.amazon.awssdk.core.exception.SdkException ex) {
+					failed++;
+				}
+			}
+			assertThat(failed).isZero();
+			assertThat(cluster.node(0).requestCount() + cluster.node(1).requestCount()).isGreaterThan(150);
+		}
+	}
+
+	@Test
 	void enhancedClientWorksOnTop() {
 		try (AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster).build();
 				DynamoDbClient client = TestClients.client(loadBalancer)) {
