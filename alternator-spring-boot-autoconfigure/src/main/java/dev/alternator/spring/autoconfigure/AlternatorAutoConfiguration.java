@@ -64,7 +64,9 @@ public final class AlternatorAutoConfiguration {
 			.connectTimeout(properties.getHttp().getConnectTimeout())
 			.readTimeout(properties.getHttp().getReadTimeout())
 			.maxConnections(properties.getHttp().getMaxConnections())
-			.tls(tlsSettings(properties.getTls()));
+			.tls(tlsSettings(properties.getTls()))
+			.keyRouteAffinity(properties.getKeyRouteAffinity().getMode());
+		properties.getKeyRouteAffinity().getPartitionKeys().forEach(builder::partitionKey);
 		if (properties.getScheme() != null) {
 			builder.scheme(properties.getScheme());
 		}

@@ -3,9 +3,12 @@ package dev.alternator.spring.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.alternator.client.AlternatorNode;
+import dev.alternator.client.KeyRouteAffinity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -69,6 +72,8 @@ public class AlternatorProperties implements Validator {
 	private final Http http = new Http();
 
 	private final Tls tls = new Tls();
+
+	private final Affinity keyRouteAffinity = new Affinity();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -150,6 +155,10 @@ public class AlternatorProperties implements Validator {
 		return this.tls;
 	}
 
+	public Affinity getKeyRouteAffinity() {
+		return this.keyRouteAffinity;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return AlternatorProperties.class.isAssignableFrom(type);
@@ -193,6 +202,13 @@ public class AlternatorProperties implements Validator {
 			errors.rejectValue("http.maxConnections", "alternator.http.max-connections", "must be at least 1 (was "
 					+ properties.http.maxConnections + "); for example alternator.http.max-connections=100");
 		}
+		properties.keyRouteAffinity.partitionKeys.forEach((table, attribute) -> {
+			if (!hasText(attribute)) {
+				errors.rejectValue("keyRouteAffinity.partitionKeys", "alternator.key-route-affinity.partition-keys",
+						"table '" + table + "' needs its partition-key attribute name; for example"
+								+ " alternator.key-route-affinity.partition-keys." + table + "=id");
+			}
+		});
 		if (properties.tls.trustStore != null && properties.tls.caCertificate != null) {
 			errors.rejectValue("tls", "alternator.tls",
 					"set either alternator.tls.trust-store or alternator.tls.ca-certificate, not both");
@@ -490,6 +506,43 @@ public class AlternatorProperties implements Validator {
 
 		public void setTrustAll(boolean trustAll) {
 			this.trustAll = trustAll;
+		}
+
+	}
+
+	/**
+	 * Key-route affinity: writes of one partition key go to one node, as ScyllaDB's Go and Java Alternator libraries
+	 * choose it, within the routing scope.
+	 */
+	public static class Affinity {
+
+		/**
+		 * Which writes go to a node chosen by their partition key: none, rmw (conditional and read-modify-write
+		 * writes, the lightweight transactions of Alternator's only_rmw_uses_lwt isolation) or any-write (every
+		 * write, for always_use_lwt).
+		 */
+		private KeyRouteAffinity mode = KeyRouteAffinity.NONE;
+
+		/**
+		 * Partition-key attribute of each table, by table name. Tables not listed are looked up once with
+		 * DescribeTable. Table names with dots go in brackets: partition-keys[my.table]=id.
+		 */
+		private Map<String, String> partitionKeys = new LinkedHashMap<>();
+
+		public KeyRouteAffinity getMode() {
+			return this.mode;
+		}
+
+		public void setMode(KeyRouteAffinity mode) {
+			this.mode = mode;
+		}
+
+		public Map<String, String> getPartitionKeys() {
+			return this.partitionKeys;
+		}
+
+		public void setPartitionKeys(Map<String, String> partitionKeys) {
+			this.partitionKeys = partitionKeys;
 		}
 
 	}

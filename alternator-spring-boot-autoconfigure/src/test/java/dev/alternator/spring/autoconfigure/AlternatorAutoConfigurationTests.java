@@ -2,11 +2,14 @@ package dev.alternator.spring.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.alternator.client.AlternatorLoadBalancer;
+import dev.alternator.client.KeyRouteAffinity;
 import dev.alternator.local.LocalCluster;
+import dev.alternator.local.LocalNode;
 import dev.alternator.spring.autoconfigure.health.AlternatorHealthContributorAutoConfiguration;
 import dev.alternator.spring.autoconfigure.health.AlternatorHealthIndicator;
 import dev.alternator.spring.autoconfigure.metrics.AlternatorMetricsAutoConfiguration;
@@ -32,6 +35,10 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -194,6 +201,45 @@ class AlternatorAutoConfigurationTests {
 					.contains("alternator.discovery.active-interval")
 					.contains("for example alternator.discovery.active-interval=1s");
 			});
+	}
+
+	@Test
+	void keyRouteAffinityPropertiesSendEveryWriteOfAKeyToOneNode() {
+		withSeeds().withPropertyValues("alternator.key-route-affinity.mode=any-write",
+				"alternator.key-route-affinity.partition-keys.orders=customer")
+			.run((context) -> {
+				AlternatorLoadBalancer loadBalancer = context.getBean(AlternatorLoadBalancer.class);
+				assertThat(loadBalancer.state().keyRouteAffinity()).isEqualTo(KeyRouteAffinity.ANY_WRITE);
+				assertThat(loadBalancer.state().partitionKeys()).containsEntry("orders", "customer");
+				DynamoDbClient client = context.getBean(DynamoDbClient.class);
+				client.createTable((table) -> table.tableName("orders")
+					.keySchema((key) -> key.attributeName("customer").keyType(KeyType.HASH))
+					.attributeDefinitions((attribute) -> attribute.attributeName("customer")
+						.attributeType(ScalarAttributeType.S))
+					.billingMode(BillingMode.PAY_PER_REQUEST));
+				cluster.resetCounters();
+				for (int i = 0; i < 9; i++) {
+					client.putItem((put) -> put.tableName("orders")
+						.item(Map.of("customer", AttributeValue.fromS("c1"))));
+				}
+				assertThat(cluster.nodes()).extracting(LocalNode::requestCount).containsOnly(0L, 9L).contains(9L);
+				assertThat(context.getBean(AlternatorHealthIndicator.class).health(true).getDetails())
+					.containsEntry("keyRouteAffinity", "ANY_WRITE");
+			});
+	}
+
+	@Test
+	void invalidKeyRouteAffinityPropertiesNameTheProperty() {
+		withSeeds().withPropertyValues("alternator.key-route-affinity.partition-keys.orders= ").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(allMessages(context.getStartupFailure()))
+				.contains("alternator.key-route-affinity.partition-keys")
+				.contains("table 'orders' needs its partition-key attribute name");
+		});
+		withSeeds().withPropertyValues("alternator.key-route-affinity.mode=sometimes").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(allMessages(context.getStartupFailure())).contains("alternator.key-route-affinity.mode");
+		});
 	}
 
 	@Test

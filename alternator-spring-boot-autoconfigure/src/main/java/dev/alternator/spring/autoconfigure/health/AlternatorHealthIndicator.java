@@ -13,7 +13,8 @@ import org.springframework.boot.health.contributor.Health;
  * DOWN with none. Reads the load balancer's state only; it sends no request of its own.
  * <p>
  * Details (stable keys): {@code liveNodes} (count), {@code nodes}, {@code quarantinedNodes}, {@code configuredScope},
- * {@code activeScope}, {@code fallbackInUse}, {@code rackDatacenterSupport}, and when known {@code datacenterKnown},
+ * {@code activeScope}, {@code fallbackInUse}, {@code rackDatacenterSupport}, {@code keyRouteAffinity}, and when
+ * known {@code datacenterKnown},
  * {@code rackKnown}, {@code lastRefresh}, {@code lastError}.
  */
 public class AlternatorHealthIndicator extends AbstractHealthIndicator {
@@ -44,7 +45,8 @@ public class AlternatorHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("configuredScope", state.configuredScope().toString())
 			.withDetail("activeScope", state.activeScope().describe())
 			.withDetail("fallbackInUse", state.fallbackInUse())
-			.withDetail("rackDatacenterSupport", state.rackDatacenterSupport().name());
+			.withDetail("rackDatacenterSupport", state.rackDatacenterSupport().name())
+			.withDetail("keyRouteAffinity", state.keyRouteAffinity().name());
 		state.datacenterKnown().ifPresent((known) -> builder.withDetail("datacenterKnown", known));
 		state.rackKnown().ifPresent((known) -> builder.withDetail("rackKnown", known));
 		state.lastRefresh().ifPresent((time) -> builder.withDetail("lastRefresh", time.toString()));
