@@ -48,9 +48,10 @@ public class ProductController {
 
 	@PutMapping("/{id}")
 	Product replace(@PathVariable String id, @Valid @RequestBody ProductRequest request) {
-		this.repository.findById(id).orElseThrow(() -> notFound(id));
 		Product product = request.toProduct(id);
-		this.repository.save(product);
+		if (!this.repository.replace(product)) {
+			throw notFound(id);
+		}
 		return product;
 	}
 

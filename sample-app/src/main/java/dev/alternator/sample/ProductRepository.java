@@ -8,11 +8,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.CreateTableEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.EnhancedGlobalSecondaryIndex;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
@@ -51,6 +54,25 @@ public class ProductRepository {
 
 	void save(Product product) {
 		this.table.putItem(product);
+	}
+
+	/**
+	 * Replaces a product that exists, in one conditional write: no read first, no race with a concurrent delete.
+	 * Conditional writes run as lightweight transactions; with key-route affinity (see application.yml) every write of
+	 * one product reaches the same node.
+	 * @return whether the product existed
+	 */
+	boolean replace(Product product) {
+		try {
+			this.table.putItem(PutItemEnhancedRequest.builder(Product.class)
+				.item(product)
+				.conditionExpression(Expression.builder().expression("attribute_exists(id)").build())
+				.build());
+			return true;
+		}
+		catch (ConditionalCheckFailedException ex) {
+			return false;
+		}
 	}
 
 	Optional<Product> findById(String id) {

@@ -61,6 +61,10 @@ class CatalogueApplicationTests {
 		assertThat(send("DELETE", "/products/" + id, null).statusCode()).isEqualTo(204);
 		assertThat(send("GET", "/products/" + id, null).statusCode()).isEqualTo(404);
 		assertThat(send("DELETE", "/products/" + id, null).statusCode()).isEqualTo(404);
+		// Replacing a product that does not exist fails its condition: not found, and nothing is created.
+		assertThat(send("PUT", "/products/" + id, "{\"name\":\"Ghost\",\"category\":\"kitchen\",\"price\":1}")
+			.statusCode()).isEqualTo(404);
+		assertThat(send("GET", "/products/" + id, null).statusCode()).isEqualTo(404);
 	}
 
 	@Test
