@@ -1,10 +1,16 @@
 package dev.alternator.client;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The nodes one request (one SDK call) has tried, so that each retry attempt goes to a node not tried yet. One plan
- * lives as long as its call; the SDK runs a call's attempts one after the other.
+ * lives as long as its call.
+ * <p>
+ * Not synchronized: the SDK runs a call's attempts strictly one after the other, and when an asynchronous call moves
+ * from thread to thread it does so through futures and executors, which publish this plan's state to the next
+ * attempt. Most calls make one attempt, so the list of tried nodes is only allocated for a second one.
  */
 final class CallPlan {
 
@@ -16,52 +22,52 @@ final class CallPlan {
 	 */
 	static final int BUSY_MARGIN = 2;
 
-	private final AlternatorNode[] tried = new AlternatorNode[MAX_TRACKED];
+	/** Nodes tried in this round besides {@link #last}; allocated on the second attempt. */
+	private AlternatorNode[] tried;
 
+	/** How many of {@link #tried} are in use. */
 	private int triedCount;
 
 	private int attempts;
 
+	/** The node of the latest attempt; {@code null} before the first one or after a new round starts. */
 	private AlternatorNode last;
+
+	/** Whether {@link #last} counts as tried in this round. */
+	private boolean lastTried;
 
 	private AffinityKeys affinityKeys;
 
 	private AlternatorNode[] affinityOrder;
 
-	synchronized AlternatorNode next(AlternatorNode[] live, int start) {
-		return next(live, null, start);
+	AlternatorNode next(AlternatorNode[] live, int start) {
+		return next(live, null, start, null);
 	}
 
-	/**
-	 * The node for the next attempt: from {@code start}, the first live node not tried yet whose in-flight count is
-	 * not far above the least loaded one's. The load check keeps a node that hangs (accepts and never answers) from
-	 * collecting every application thread until its read timeout.
-	 * @param inFlight in-flight attempts per live node, same order, or {@code null} to ignore load
-	 */
-	synchronized AlternatorNode next(AlternatorNode[] live, AtomicInteger[] inFlight, int start) {
+	AlternatorNode next(AlternatorNode[] live, AtomicInteger[] inFlight, int start) {
 		return next(live, inFlight, start, null);
 	}
 
 	/**
-	 * Like {@link #next(AlternatorNode[], AtomicInteger[], int)}, but a call routed by key tries the nodes in its
-	 * affinity order first: the first live node of that order it has not tried. The order is drawn once per call, from
-	 * the ring as it is at the first attempt; load is not considered, since the point is to stay on one node.
+	 * The node for the next attempt. A call routed by key tries the first live node of its affinity order it has not
+	 * tried; the order is drawn once per call, from the ring as it is at the first attempt, and load is not
+	 * considered, since the point is to stay on one node. Otherwise: from {@code start}, the first live node not tried
+	 * yet whose in-flight count is not far above the least loaded one's. The load check keeps a node that hangs
+	 * (accepts and never answers) from collecting every application thread until its read timeout.
+	 * @param inFlight in-flight attempts per live node, same order, or {@code null} to ignore load
 	 * @param affinityRing the scope's affinity ring, or {@code null} when the call has no keys
 	 */
-	synchronized AlternatorNode next(AlternatorNode[] live, AtomicInteger[] inFlight, int start,
-			AlternatorNode[] affinityRing) {
+	AlternatorNode next(AlternatorNode[] live, AtomicInteger[] inFlight, int start, AlternatorNode[] affinityRing) {
+		this.attempts++;
 		if (this.affinityKeys != null && affinityRing != null) {
 			if (this.affinityOrder == null) {
 				this.affinityOrder = this.affinityKeys.order(affinityRing);
 			}
 			AlternatorNode affine = firstUntriedLive(this.affinityOrder, live);
 			if (affine != null) {
-				this.attempts++;
-				remember(affine);
-				return affine;
+				return remember(affine);
 			}
 		}
-		this.attempts++;
 		int count = live.length;
 		int leastLoad = (inFlight != null) ? leastLoad(inFlight) : 0;
 		AlternatorNode chosen = null;
@@ -86,21 +92,29 @@ final class CallPlan {
 		}
 		if (chosen == null) {
 			// Every live node was tried: start another round, avoiding the node that just failed if possible.
+			AlternatorNode failed = this.last;
 			this.triedCount = 0;
+			this.lastTried = false;
 			chosen = live[Math.floorMod(start, count)];
-			if (chosen.equals(this.last) && count > 1) {
+			if (chosen.equals(failed) && count > 1) {
 				chosen = live[Math.floorMod(start + 1, count)];
 			}
 		}
-		remember(chosen);
-		return chosen;
+		return remember(chosen);
 	}
 
-	private void remember(AlternatorNode chosen) {
-		if (this.triedCount < MAX_TRACKED) {
-			this.tried[this.triedCount++] = chosen;
+	private AlternatorNode remember(AlternatorNode chosen) {
+		if (this.lastTried) {
+			if (this.tried == null) {
+				this.tried = new AlternatorNode[MAX_TRACKED];
+			}
+			if (this.triedCount < MAX_TRACKED) {
+				this.tried[this.triedCount++] = this.last;
+			}
 		}
 		this.last = chosen;
+		this.lastTried = true;
+		return chosen;
 	}
 
 	private AlternatorNode firstUntriedLive(AlternatorNode[] order, AlternatorNode[] live) {
@@ -121,19 +135,6 @@ final class CallPlan {
 		return false;
 	}
 
-	/**
-	 * Routes this call by these keys from now on; the first keys given win.
-	 */
-	synchronized void routeByKeys(AffinityKeys keys) {
-		if (this.affinityKeys == null) {
-			this.affinityKeys = keys;
-		}
-	}
-
-	synchronized boolean routesByKeys() {
-		return this.affinityKeys != null;
-	}
-
 	private static int leastLoad(AtomicInteger[] inFlight) {
 		int least = Integer.MAX_VALUE;
 		for (AtomicInteger load : inFlight) {
@@ -142,25 +143,53 @@ final class CallPlan {
 		return least;
 	}
 
-	synchronized int attempts() {
-		return this.attempts;
-	}
-
-	synchronized AlternatorNode previous() {
-		return this.last;
-	}
-
-	synchronized java.util.List<AlternatorNode> triedNodes() {
-		return java.util.List.of(java.util.Arrays.copyOf(this.tried, this.triedCount));
-	}
-
 	private boolean wasTried(AlternatorNode node) {
+		if (this.lastTried && this.last.equals(node)) {
+			return true;
+		}
 		for (int i = 0; i < this.triedCount; i++) {
 			if (this.tried[i].equals(node)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Routes this call by these keys from now on; the first keys given win.
+	 */
+	void routeByKeys(AffinityKeys keys) {
+		if (this.affinityKeys == null) {
+			this.affinityKeys = keys;
+		}
+	}
+
+	boolean routesByKeys() {
+		return this.affinityKeys != null;
+	}
+
+	int attempts() {
+		return this.attempts;
+	}
+
+	/**
+	 * The node of the latest attempt, {@code null} before the first.
+	 */
+	AlternatorNode previous() {
+		return this.last;
+	}
+
+	/**
+	 * The nodes tried in the current round, in order.
+	 */
+	List<AlternatorNode> triedNodes() {
+		AlternatorNode[] nodes = (this.tried != null) ? Arrays.copyOf(this.tried, this.triedCount)
+				: new AlternatorNode[0];
+		if (this.lastTried) {
+			nodes = Arrays.copyOf(nodes, nodes.length + 1);
+			nodes[nodes.length - 1] = this.last;
+		}
+		return List.of(nodes);
 	}
 
 }
