@@ -30,17 +30,28 @@ final class GoRandom {
 		if (reduced == 0) {
 			reduced = 89482311;
 		}
+		fillFromSeed(this.state, (int) reduced, 40, 20);
 		long[] cooked = CookedState.VALUES;
-		int x = (int) reduced;
+		for (int i = 0; i < LENGTH; i++) {
+			this.state[i] ^= cooked[i];
+		}
+	}
+
+	/**
+	 * Go's seeding: after 20 discarded steps of {@link #seedStep}, each word mixes three more steps, the first two
+	 * shifted left. The generator uses shifts of 40 and 20; the program that built Go's cooked state used 20 and 10.
+	 */
+	static void fillFromSeed(long[] state, int seed, int firstShift, int secondShift) {
+		int x = seed;
 		for (int i = -20; i < LENGTH; i++) {
 			x = seedStep(x);
 			if (i >= 0) {
-				long u = ((long) x) << 40;
+				long u = ((long) x) << firstShift;
 				x = seedStep(x);
-				u ^= ((long) x) << 20;
+				u ^= ((long) x) << secondShift;
 				x = seedStep(x);
 				u ^= x;
-				this.state[i] = u ^ cooked[i];
+				state[i] = u;
 			}
 		}
 	}
@@ -145,18 +156,7 @@ final class GoRandom {
 		 */
 		private static long[] originalSeeding() {
 			long[] values = new long[LENGTH];
-			int x = 1;
-			for (int i = -20; i < LENGTH; i++) {
-				x = seedStep(x);
-				if (i >= 0) {
-					long u = ((long) x) << 20;
-					x = seedStep(x);
-					u ^= ((long) x) << 10;
-					x = seedStep(x);
-					u ^= x;
-					values[i] = u;
-				}
-			}
+			fillFromSeed(values, 1, 20, 10);
 			return values;
 		}
 

@@ -42,18 +42,7 @@ class AffinityAlgorithmTests {
 	 */
 	private static long[] stepByStep(int steps) {
 		long[] state = new long[607];
-		int x = 1;
-		for (int i = -20; i < 607; i++) {
-			x = GoRandom.seedStep(x);
-			if (i >= 0) {
-				long u = ((long) x) << 20;
-				x = GoRandom.seedStep(x);
-				u ^= ((long) x) << 10;
-				x = GoRandom.seedStep(x);
-				u ^= x;
-				state[i] = u;
-			}
-		}
+		GoRandom.fillFromSeed(state, 1, 20, 10);
 		int tap = 0;
 		int feed = 607 - 273;
 		for (int step = 0; step < steps; step++) {

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import dev.alternator.local.LocalCluster;
 import dev.alternator.local.LocalNode;
-import dev.alternator.local.NodeState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,12 +64,7 @@ class KeyRouteAffinityTests {
 
 	@BeforeEach
 	void restore() {
-		for (LocalNode node : cluster.nodes()) {
-			node.clearFaults();
-			if (node.state() != NodeState.RUNNING) {
-				node.restart();
-			}
-		}
+		TestClients.restoreNodes(cluster);
 	}
 
 	@Test

@@ -38,12 +38,7 @@ class RoutingTests {
 
 	@BeforeEach
 	void restore() {
-		for (LocalNode node : cluster.nodes()) {
-			node.clearFaults();
-			if (node.state() != dev.alternator.local.NodeState.RUNNING) {
-				node.restart();
-			}
-		}
+		TestClients.restoreNodes(cluster);
 	}
 
 	@Test

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.alternator.local.LocalCluster;
+import dev.alternator.local.LocalNode;
+import dev.alternator.local.NodeState;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -42,6 +44,18 @@ final class TestClients {
 			.probeInterval(Duration.ofMillis(100))
 			.discoveryTimeout(Duration.ofMillis(500))
 			.readTimeout(Duration.ofSeconds(2));
+	}
+
+	/**
+	 * Clears every node's faults and restarts the nodes a test stopped, killed or hung.
+	 */
+	static void restoreNodes(LocalCluster cluster) {
+		for (LocalNode node : cluster.nodes()) {
+			node.clearFaults();
+			if (node.state() != NodeState.RUNNING) {
+				node.restart();
+			}
+		}
 	}
 
 	static DynamoDbClient client(AlternatorLoadBalancer loadBalancer) {
