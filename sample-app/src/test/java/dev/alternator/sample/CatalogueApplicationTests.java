@@ -87,6 +87,12 @@ class CatalogueApplicationTests {
 		assertThat(health.body()).contains("\"alternator\":{")
 			.contains("\"liveNodes\":3")
 			.contains("\"rackDatacenterSupport\":\"SUPPORTED\"");
+		HttpResponse<String> nodes = send("GET", "/actuator/alternator", null);
+		assertThat(nodes.statusCode()).isEqualTo(200);
+		assertThat(nodes.body()).contains("\"keyRouteAffinity\":\"RMW\"").contains("\"products\":\"id\"");
+		for (String seed : this.embeddedCluster.seeds()) {
+			assertThat(nodes.body()).contains("{\"address\":\"" + seed + "\",\"state\":\"live\"}");
+		}
 	}
 
 	@Test
