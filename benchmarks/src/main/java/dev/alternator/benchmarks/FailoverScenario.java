@@ -1,5 +1,7 @@
 package dev.alternator.benchmarks;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -7,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
+import dev.alternator.benchmarks.chart.LineChart;
 import dev.alternator.client.AlternatorListener;
 import dev.alternator.client.AlternatorLoadBalancer;
 import dev.alternator.client.AlternatorNode;
@@ -18,11 +21,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Node kill under load with the default settings (1 s active discovery, 1 s probe): 16 threads read from a 3-node
  * local cluster, one node is killed, later restarted. Prints failed requests, how long the dead node kept receiving
  * attempts, how long the restarted node waited for traffic, and {@code /localnodes} calls per minute under load and
- * when idle.
+ * when idle. Draws the requests per second each node received, in {@value #BUCKET_MILLIS} ms buckets, with the kill and
+ * the restart marked and the failed requests below, to {@code failover.svg} in the {@link ChartDirectory}.
  */
 public final class FailoverScenario {
 
 	private static final int THREADS = 16;
+
+	private static final int BUCKET_MILLIS = 250;
 
 	private FailoverScenario() {
 	}
@@ -58,6 +64,7 @@ public final class FailoverScenario {
 			LongAdder succeeded = new LongAdder();
 			LongAdder failed = new LongAdder();
 			AtomicBoolean running = new AtomicBoolean(true);
+			NodeRequestRates rates = new NodeRequestRates(cluster, failed, Duration.ofMillis(BUCKET_MILLIS));
 			ExecutorService threads = Executors.newFixedThreadPool(THREADS);
 			for (int t = 0; t < THREADS; t++) {
 				threads.execute(() -> {
@@ -73,9 +80,9 @@ public final class FailoverScenario {
 				});
 			}
 			Thread.sleep(3_000);
-			cluster.resetCounters();
+			long callsBefore = localNodesCalls(cluster);
 			Thread.sleep(6_000);
-			long underLoadCalls = localNodesCalls(cluster);
+			long underLoadCalls = localNodesCalls(cluster) - callsBefore;
 			long killedAt = System.nanoTime();
 			victim.kill();
 			Thread.sleep(5_000);
@@ -85,11 +92,12 @@ public final class FailoverScenario {
 			running.set(false);
 			threads.shutdown();
 			threads.awaitTermination(30, TimeUnit.SECONDS);
+			rates.close();
 			// Let the refresh that saw the last requests pass, then count an idle stretch.
 			Thread.sleep(3_000);
-			cluster.resetCounters();
+			long idleBefore = localNodesCalls(cluster);
 			Thread.sleep(10_000);
-			long idleCalls = localNodesCalls(cluster);
+			long idleCalls = localNodesCalls(cluster) - idleBefore;
 			System.out.printf("requests: %d succeeded, %d failed%n", succeeded.sum(), failed.sum());
 			System.out.printf("dead node received attempts for %d ms after the kill%n",
 					Math.max(0, (lastAttemptOnVictim.get() - killedAt) / 1_000_000));
@@ -98,6 +106,20 @@ public final class FailoverScenario {
 							: (firstAttemptAfterRestart.get() - restartedAt.get()) / 1_000_000);
 			System.out.printf("/localnodes calls: %d per minute under load, %d per minute idle%n", underLoadCalls * 10,
 					idleCalls * 6);
+			Path chart = ChartDirectory.file("failover.svg");
+			LineChart.builder()
+				.title("Node kill under load: requests per second each node received")
+				.subtitle(String.format("%d threads of GetItem on 3 nodes, default settings, %d ms buckets; %,d failed"
+						+ " of %,d requests (%s)", THREADS, BUCKET_MILLIS, failed.sum(), succeeded.sum() + failed.sum(),
+						RunConditions.describe()))
+				.xAxis("seconds since the load started")
+				.panel("requests/s received", rates::addNodeSeries)
+				.panel("failed requests/s (application)", rates::addFailureSeries)
+				.marker("node killed", rates.secondsAt(killedAt), "node 2 killed")
+				.marker("node restarted", rates.secondsAt(restartedAt.get()), "node 2 restarted")
+				.build()
+				.writeTo(chart);
+			System.out.println("chart: " + chart);
 		}
 	}
 
