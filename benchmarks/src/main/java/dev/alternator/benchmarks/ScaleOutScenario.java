@@ -1,15 +1,12 @@
 package dev.alternator.benchmarks;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 
+import dev.alternator.benchmarks.chart.BarChart;
 import dev.alternator.client.AlternatorLoadBalancer;
 import dev.alternator.local.LocalCluster;
 import dev.alternator.local.LocalNode;
@@ -19,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Scale-out: every node gets a fixed capacity (at most {@value #PER_NODE_CONCURRENCY} requests at once, each held
  * {@value #SERVICE_MILLIS} ms), then GetItem throughput is measured with 1, 3 and 6 nodes for the load-balanced client,
  * and for the plain SDK client pinned to one node of the 6-node cluster. Prints throughput, scaling efficiency
- * (throughput_n / (n x throughput_1)) and the spread over the nodes (max/min requests per node).
+ * (throughput_n / (n x throughput_1)) and the spread over the nodes (max/min requests per node), and draws the
+ * throughputs as bars to {@code scale-out.svg} in the {@link ChartDirectory}.
  */
 public final class ScaleOutScenario {
 
@@ -33,6 +31,8 @@ public final class ScaleOutScenario {
 
 	private static final Duration MEASURE = Duration.ofSeconds(8);
 
+	private static final int[] NODE_COUNTS = { 1, 3, 6 };
+
 	private ScaleOutScenario() {
 	}
 
@@ -43,27 +43,60 @@ public final class ScaleOutScenario {
 	 */
 	public static void main(String[] args) throws Exception {
 		double single = 0;
-		for (int nodes : new int[] { 1, 3, 6 }) {
+		List<Double> balanced = new ArrayList<>();
+		double plainThroughput = 0;
+		long failed = 0;
+		for (int nodes : NODE_COUNTS) {
 			try (LocalCluster cluster = LocalCluster.builder().nodes("dc1", "rack1", nodes).start()) {
 				limit(cluster);
 				try (AlternatorLoadBalancer loadBalancer = Clients.loadBalancer(cluster.seeds().get(0));
 						DynamoDbClient client = Clients.loadBalanced(loadBalancer)) {
 					Clients.createTable(client, "scale");
-					double throughput = measure(client, cluster);
+					GetItemLoad.Result result = measure(client, cluster);
+					failed += result.failed();
 					if (nodes == 1) {
-						single = throughput;
+						single = result.perSecond();
 					}
+					balanced.add(result.perSecond());
 					System.out.printf("load-balanced, %d node(s): %.0f GetItem/s, efficiency %.2f, spread max/min %.3f%n",
-							nodes, throughput, throughput / (nodes * single), spread(cluster));
+							nodes, result.perSecond(), result.perSecond() / (nodes * single),
+							RequestSpread.of(cluster).maxOverMin());
 				}
 				if (nodes == 6) {
 					try (DynamoDbClient plain = Clients.plain(URI.create(cluster.seeds().get(0)))) {
-						System.out.printf("plain SDK client pinned to 1 of 6 nodes: %.0f GetItem/s%n",
-								measure(plain, cluster));
+						GetItemLoad.Result result = measure(plain, cluster);
+						failed += result.failed();
+						plainThroughput = result.perSecond();
+						System.out.printf("plain SDK client pinned to 1 of 6 nodes: %.0f GetItem/s%n", plainThroughput);
 					}
 				}
 			}
 		}
+		System.out.printf("failed requests: %d%n", failed);
+		Path chart = ChartDirectory.file("scale-out.svg");
+		chart(balanced, plainThroughput).writeTo(chart);
+		System.out.println("chart: " + chart);
+	}
+
+	private static BarChart chart(List<Double> balanced, double plain) {
+		double single = balanced.get(0);
+		int capacity = PER_NODE_CONCURRENCY * 1000 / SERVICE_MILLIS;
+		return BarChart.builder()
+			.title("Scale-out: GetItem/s with nodes of fixed capacity (" + capacity + " requests/s each)")
+			.subtitle(String.format("%d threads, %d s measured after %d s warm-up; efficiency = throughput_n / (n x"
+					+ " throughput_1) (%s)", THREADS, MEASURE.toSeconds(), WARM_UP.toSeconds(), RunConditions.describe()))
+			.yAxis("GetItem/s")
+			.group("load-balanced client", (group) -> {
+				for (int i = 0; i < NODE_COUNTS.length; i++) {
+					int nodes = NODE_COUNTS[i];
+					double throughput = balanced.get(i);
+					group.bar(nodes + ((nodes == 1) ? " node" : " nodes"), throughput,
+							String.format("%,.0f/s\nefficiency %.2f", throughput, throughput / (nodes * single)));
+				}
+			})
+			.group("plain SDK client", (group) -> group.bar("pinned to 1 of 6 nodes", plain,
+					String.format("%,.0f/s", plain)))
+			.build();
 	}
 
 	private static void limit(LocalCluster cluster) {
@@ -73,37 +106,8 @@ public final class ScaleOutScenario {
 		}
 	}
 
-	private static double measure(DynamoDbClient client, LocalCluster cluster) throws InterruptedException {
-		LongAdder done = new LongAdder();
-		AtomicBoolean running = new AtomicBoolean(true);
-		ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-		for (int i = 0; i < THREADS; i++) {
-			threads.execute(() -> {
-				while (running.get()) {
-					client.getItem((get) -> get.tableName("scale").key(Clients.KEY));
-					done.increment();
-				}
-			});
-		}
-		Thread.sleep(WARM_UP.toMillis());
-		cluster.resetCounters();
-		long before = done.sum();
-		long started = System.nanoTime();
-		Thread.sleep(MEASURE.toMillis());
-		long count = done.sum() - before;
-		double seconds = (System.nanoTime() - started) / 1e9;
-		running.set(false);
-		threads.shutdown();
-		threads.awaitTermination(30, TimeUnit.SECONDS);
-		return count / seconds;
-	}
-
-	private static double spread(LocalCluster cluster) {
-		List<Long> counts = new ArrayList<>();
-		cluster.nodes().forEach((node) -> counts.add(node.requestCount()));
-		long max = counts.stream().mapToLong(Long::longValue).max().orElse(0);
-		long min = counts.stream().mapToLong(Long::longValue).min().orElse(0);
-		return (min == 0) ? Double.NaN : (double) max / min;
+	private static GetItemLoad.Result measure(DynamoDbClient client, LocalCluster cluster) throws InterruptedException {
+		return GetItemLoad.run(client, "scale", THREADS, WARM_UP, MEASURE, cluster::resetCounters);
 	}
 
 }
