@@ -1,32 +1,17 @@
 package dev.alternator.benchmarks;
 
-import java.io.File;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
-
-import dev.alternator.client.AlternatorLoadBalancer;
-import dev.alternator.local.LocalCluster;
-import dev.alternator.local.LocalNode;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Soak: mixed GetItem/PutItem load from 8 threads on a 3-node local cluster for a given number of minutes (default
- * 10), killing a random node every 20 s and restarting it 5 s later. Every minute it prints requests, failures,
- * live threads, open file descriptors (sockets included) and heap used after a GC, so growth shows.
- * All traffic stays on loopback.
+ * 10), killing the nodes in turn every 20 s and restarting each 5 s later (see {@link SoakSchedule#minutes}). Every
+ * 10 s it reads live threads, open file descriptors (sockets included) and heap after a GC; the first reading after
+ * 30 s is the baseline. Prints the readings, draws them to {@code soak.svg} in the {@link ChartDirectory}, and exits
+ * with status 1, naming what went wrong, when a request failed or a reading went over the {@link SoakBounds#DEFAULT}
+ * bounds. All traffic stays on loopback.
  */
 public final class SoakScenario {
-
-	private static final int THREADS = 8;
 
 	private SoakScenario() {
 	}
@@ -38,62 +23,30 @@ public final class SoakScenario {
 	 */
 	public static void main(String[] args) throws Exception {
 		int minutes = (args.length > 0) ? Integer.parseInt(args[0]) : 10;
-		try (LocalCluster cluster = LocalCluster.start();
-				AlternatorLoadBalancer loadBalancer = Clients.loadBalancer(cluster.seeds().get(0));
-				DynamoDbClient client = Clients.loadBalanced(loadBalancer)) {
-			Clients.createTable(client, "soak");
-			LongAdder succeeded = new LongAdder();
-			LongAdder failed = new LongAdder();
-			AtomicBoolean running = new AtomicBoolean(true);
-			ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-			for (int t = 0; t < THREADS; t++) {
-				threads.execute(() -> {
-					ThreadLocalRandom random = ThreadLocalRandom.current();
-					while (running.get()) {
-						String id = "k" + random.nextInt(1_000);
-						try {
-							if (random.nextBoolean()) {
-								client.putItem((put) -> put.tableName("soak")
-									.item(Map.of("id", AttributeValue.fromS(id), "v", AttributeValue.fromS("x"))));
-							}
-							else {
-								client.getItem((get) -> get.tableName("soak").key(Map.of("id", AttributeValue.fromS(id))));
-							}
-							succeeded.increment();
-						}
-						catch (RuntimeException ex) {
-							failed.increment();
-						}
-					}
-				});
-			}
-			long end = System.nanoTime() + Duration.ofMinutes(minutes).toNanos();
-			int cycle = 0;
-			System.out.println("minute, succeeded, failed, threads, open fds, heap MB after GC");
-			while (System.nanoTime() < end) {
-				LocalNode victim = cluster.node(ThreadLocalRandom.current().nextInt(cluster.nodes().size()));
-				Thread.sleep(15_000);
-				victim.kill();
-				Thread.sleep(5_000);
-				victim.restart();
-				if (++cycle % 3 == 0) {
-					report(cycle / 3, succeeded.sum(), failed.sum());
-				}
-			}
-			running.set(false);
-			threads.shutdown();
-			threads.awaitTermination(60, TimeUnit.SECONDS);
-			report(-1, succeeded.sum(), failed.sum());
+		SoakBounds bounds = SoakBounds.DEFAULT;
+		SoakRun run = Soak.run(SoakSchedule.minutes(minutes));
+		System.out.println("seconds, requests, failed, live threads, open fds, sockets, heap MB after GC");
+		for (SoakSample sample : run.samples()) {
+			ProcessResources resources = sample.resources();
+			System.out.printf("%.0f, %d, %d, %d, %d, %d, %.1f%n", sample.seconds(), sample.requests(), sample.failed(),
+					resources.threads(), resources.fileDescriptors(), resources.sockets(),
+					resources.heapAfterGcMegabytes());
 		}
-	}
-
-	private static void report(int minute, long succeeded, long failed) {
-		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-		System.gc();
-		long heapMb = memory.getHeapMemoryUsage().getUsed() / (1024 * 1024);
-		String[] fds = new File("/proc/self/fd").list();
-		System.out.printf("%s, %d, %d, %d, %d, %d%n", (minute < 0) ? "end" : String.valueOf(minute), succeeded, failed,
-				Thread.activeCount(), (fds != null) ? fds.length : -1, heapMb);
+		System.out.printf("requests: %d succeeded, %d failed; %d node kills%n", run.succeeded(), run.failed(),
+				run.kills().size());
+		System.out.println("bounds " + bounds.describe(run.baseline()));
+		Path chart = ChartDirectory.file("soak.svg");
+		SoakChart.of(run, bounds).writeTo(chart);
+		System.out.println("chart: " + chart);
+		List<String> violations = bounds.violations(run);
+		if (run.failed() > 0) {
+			System.out.println("FAILED: " + run.failed() + " requests failed, the first with " + run.firstFailure());
+		}
+		violations.forEach((violation) -> System.out.println("FAILED: " + violation));
+		if (run.failed() > 0 || !violations.isEmpty()) {
+			System.exit(1);
+		}
+		System.out.println("soak passed: no failed request, every bound held");
 	}
 
 }
