@@ -45,6 +45,9 @@ public final class LineChart {
 
 	private static final int SUBTITLE_CHARACTERS = 118;
 
+	/** Width of an average character of 11 px text, to tell whether a label fits. */
+	private static final double CHARACTER_WIDTH = 6.2;
+
 	private final String title;
 
 	private final String subtitle;
@@ -134,7 +137,10 @@ public final class LineChart {
 			String color = markerColors.get(marker.kind());
 			svg.line(x, panelTop, x, panelTop + PANEL_HEIGHT, Stroke.dashed(color, 1.5));
 			if (withText && marker.text() != null) {
-				svg.text(x + 4, panelTop + 12, marker.text(), Font.of(11, color, Anchor.START));
+				// Near the right edge the label goes to the left of its line, clear of the legend.
+				boolean fitsRight = x + 4 + CHARACTER_WIDTH * marker.text().length() <= PLOT_RIGHT;
+				svg.text(fitsRight ? x + 4 : x - 4, panelTop + 12, marker.text(),
+						Font.of(11, color, fitsRight ? Anchor.START : Anchor.END));
 			}
 		}
 	}

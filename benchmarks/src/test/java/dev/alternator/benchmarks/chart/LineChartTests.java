@@ -37,6 +37,17 @@ class LineChartTests {
 	}
 
 	@Test
+	void aMarkerLabelNearTheRightEdgeStandsLeftOfItsLine() throws Exception {
+		Document svg = SvgDocuments.parse(twoPanels().marker("node restarted", 4, "node 2 restarted").build().toSvg());
+		Element label = SvgDocuments.elements(svg, "text")
+			.stream()
+			.filter((text) -> text.getTextContent().equals("node 2 restarted"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(label.getAttribute("text-anchor")).isEqualTo("end");
+	}
+
+	@Test
 	void zeroSitsOnTheAxisAndTheHighestValueBelowThePanelTop() throws Exception {
 		Document svg = SvgDocuments.parse(LineChart.builder()
 			.title("t")
