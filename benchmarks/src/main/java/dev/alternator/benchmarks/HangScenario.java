@@ -1,5 +1,7 @@
 package dev.alternator.benchmarks;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
+import dev.alternator.benchmarks.chart.LineChart;
 import dev.alternator.client.AlternatorLoadBalancer;
 import dev.alternator.local.LocalCluster;
 import dev.alternator.local.LocalNode;
@@ -17,11 +20,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Node hang under load with the starter's default timeouts (connect 2 s, read 30 s): 16 threads read from a 3-node
  * local cluster; one node hangs (accepts, never answers) for 40 s, then restarts. Prints failed requests and latency
- * percentiles before, during and after the hang.
+ * percentiles before, during and after the hang, and draws the requests per second each node answered, in
+ * {@value #BUCKET_MILLIS} ms buckets, with the hang and the restart marked, to {@code hang.svg} in the
+ * {@link ChartDirectory}.
  */
 public final class HangScenario {
 
 	private static final int THREADS = 16;
+
+	private static final int BUCKET_MILLIS = 500;
 
 	private HangScenario() {
 	}
@@ -40,6 +47,7 @@ public final class HangScenario {
 			List<long[]> samples = Collections.synchronizedList(new ArrayList<>());
 			LongAdder failed = new LongAdder();
 			AtomicBoolean running = new AtomicBoolean(true);
+			NodeRequestRates rates = new NodeRequestRates(cluster, failed, Duration.ofMillis(BUCKET_MILLIS));
 			ExecutorService threads = Executors.newFixedThreadPool(THREADS);
 			for (int t = 0; t < THREADS; t++) {
 				threads.execute(() -> {
@@ -65,6 +73,7 @@ public final class HangScenario {
 			running.set(false);
 			threads.shutdown();
 			threads.awaitTermination(60, TimeUnit.SECONDS);
+			rates.close();
 			List<long[]> copy;
 			synchronized (samples) {
 				copy = new ArrayList<>(samples);
@@ -73,6 +82,20 @@ public final class HangScenario {
 			report("before the hang", copy, Long.MIN_VALUE, hungAt);
 			report("during the hang (40 s)", copy, hungAt, restartedAt);
 			report("after the restart", copy, restartedAt, Long.MAX_VALUE);
+			Path chart = ChartDirectory.file("hang.svg");
+			LineChart.builder()
+				.title("Node hang under load: requests per second each node answered")
+				.subtitle(String.format("%d threads of GetItem on 3 nodes, connect timeout 2 s, read timeout 30 s, %d ms"
+						+ " buckets; %,d failed of %,d requests (%s)", THREADS, BUCKET_MILLIS, failed.sum(),
+						copy.size() + failed.sum(), RunConditions.describe()))
+				.xAxis("seconds since the load started")
+				.panel("requests/s answered", rates::addNodeSeries)
+				.panel("failed requests/s (application)", rates::addFailureSeries)
+				.marker("node hung", rates.secondsAt(hungAt), "node 2 hangs")
+				.marker("node restarted", rates.secondsAt(restartedAt), "node 2 restarted")
+				.build()
+				.writeTo(chart);
+			System.out.println("chart: " + chart);
 		}
 	}
 
