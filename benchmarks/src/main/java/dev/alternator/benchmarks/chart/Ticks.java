@@ -50,15 +50,20 @@ final class Ticks {
 			max = min + 1;
 		}
 		double step = roundStep((max - min) / wanted);
-		double first = Math.ceil(min / step - 1e-9) * step;
-		int count = (int) Math.floor((max - first) / step + 1e-9) + 1;
+		// A tick a hair outside the range still counts: a run's first reading comes microseconds after 0.
+		double first = Math.ceil(min / step - 1e-3) * step;
+		int count = (int) Math.floor((max - first) / step + 1e-3) + 1;
 		return new Ticks(min, max, first, step, count);
 	}
 
+	/**
+	 * The smallest round step at least about {@code rough}: 2 % short is close enough, so that 10.0002 minutes in 10
+	 * intervals gives steps of 1, not 2.
+	 */
 	private static double roundStep(double rough) {
 		double magnitude = Math.pow(10, Math.floor(Math.log10(rough)));
 		for (double multiple : new double[] { 1, 2, 2.5, 5 }) {
-			if (multiple * magnitude >= rough * (1 - 1e-9)) {
+			if (multiple * magnitude >= rough * 0.98) {
 				return multiple * magnitude;
 			}
 		}

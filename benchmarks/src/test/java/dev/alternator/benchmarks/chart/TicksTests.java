@@ -26,9 +26,15 @@ class TicksTests {
 	}
 
 	@Test
+	void aTimeAxisStartingJustAfterZeroShowsZeroAndStepsOfOne() {
+		Ticks ticks = Ticks.inside(0.00002, 10.0002, 10);
+		assertThat(labels(ticks)).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+	}
+
+	@Test
 	void labelsHaveTheDecimalsTheStepNeedsAndThousandsSeparators() {
 		assertThat(labels(Ticks.covering(0, 0.9, 5))).containsExactly("0.0", "0.2", "0.4", "0.6", "0.8", "1.0");
-		assertThat(labels(Ticks.covering(0, 1.1, 5))).containsExactly("0.00", "0.25", "0.50", "0.75", "1.00", "1.25");
+		assertThat(labels(Ticks.covering(0, 1.2, 5))).containsExactly("0.00", "0.25", "0.50", "0.75", "1.00", "1.25");
 		assertThat(labels(Ticks.covering(0, 9_000, 4))).containsExactly("0", "2,500", "5,000", "7,500", "10,000");
 	}
 
