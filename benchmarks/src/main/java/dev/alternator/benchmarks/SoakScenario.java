@@ -25,16 +25,7 @@ public final class SoakScenario {
 		int minutes = (args.length > 0) ? Integer.parseInt(args[0]) : 10;
 		SoakBounds bounds = SoakBounds.DEFAULT;
 		SoakRun run = Soak.run(SoakSchedule.minutes(minutes));
-		System.out.println("seconds, requests, failed, live threads, open fds, sockets, heap MB after GC");
-		for (SoakSample sample : run.samples()) {
-			ProcessResources resources = sample.resources();
-			System.out.printf("%.0f, %d, %d, %d, %d, %d, %.1f%n", sample.seconds(), sample.requests(), sample.failed(),
-					resources.threads(), resources.fileDescriptors(), resources.sockets(),
-					resources.heapAfterGcMegabytes());
-		}
-		System.out.printf("requests: %d succeeded, %d failed; %d node kills%n", run.succeeded(), run.failed(),
-				run.kills().size());
-		System.out.println("bounds " + bounds.describe(run.baseline()));
+		printReadings(run, bounds);
 		Path chart = ChartDirectory.file("soak.svg");
 		SoakChart.of(run, bounds).writeTo(chart);
 		System.out.println("chart: " + chart);
@@ -47,6 +38,22 @@ public final class SoakScenario {
 			System.exit(1);
 		}
 		System.out.println("soak passed: no failed request, every bound held");
+	}
+
+	/**
+	 * Prints every reading, the totals and the bounds with their baseline.
+	 */
+	static void printReadings(SoakRun run, SoakBounds bounds) {
+		System.out.println("seconds, requests, failed, live threads, open fds, sockets, heap MB after GC");
+		for (SoakSample sample : run.samples()) {
+			ProcessResources resources = sample.resources();
+			System.out.printf("%.1f, %d, %d, %d, %d, %d, %.1f%n", sample.seconds(), sample.requests(), sample.failed(),
+					resources.threads(), resources.fileDescriptors(), resources.sockets(),
+					resources.heapAfterGcMegabytes());
+		}
+		System.out.printf("requests: %d succeeded, %d failed; %d node kills%n", run.succeeded(), run.failed(),
+				run.kills().size());
+		System.out.println("bounds " + bounds.describe(run.baseline()));
 	}
 
 }

@@ -26,6 +26,7 @@ class SoakTests {
 	@Test
 	void shortSoakWithNodeKillsFailsNoRequestAndStaysWithinTheBounds(@TempDir Path charts) throws Exception {
 		SoakRun run = Soak.run(SHORT);
+		SoakScenario.printReadings(run, SoakBounds.DEFAULT);
 		assertThat(run.kills()).hasSize(3);
 		assertThat(run.succeeded()).as("requests completed").isGreaterThan(1_000);
 		assertThat(run.failed()).as("failed requests, the first: %s", run.firstFailure()).isZero();
