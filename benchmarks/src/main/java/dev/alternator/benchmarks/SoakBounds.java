@@ -40,7 +40,7 @@ record SoakBounds(int extraThreads, int extraFileDescriptors, int extraHeapMegab
 	 */
 	String describe(SoakSample baseline) {
 		ProcessResources base = baseline.resources();
-		return String.format("after %.0f s: live threads <= %d + %d, open file descriptors <= %s + %d,"
+		return String.format("after %.1f s: live threads <= %d + %d, open file descriptors <= %s + %d,"
 				+ " heap after GC <= %.1f + %d MB", baseline.seconds(), base.threads(), this.extraThreads,
 				(base.fileDescriptors() >= 0) ? String.valueOf(base.fileDescriptors()) : "(not available)",
 				this.extraFileDescriptors, base.heapAfterGcMegabytes(), this.extraHeapMegabytes);
