@@ -70,26 +70,9 @@ final class CallPlan {
 		}
 		int count = live.length;
 		int leastLoad = (inFlight != null) ? leastLoad(inFlight) : 0;
-		AlternatorNode chosen = null;
-		AlternatorNode busy = null;
-		for (int i = 0; i < count; i++) {
-			int index = Math.floorMod(start + i, count);
-			AlternatorNode candidate = live[index];
-			if (wasTried(candidate)) {
-				continue;
-			}
-			if (inFlight != null && inFlight[index].get() > leastLoad + BUSY_MARGIN) {
-				if (busy == null) {
-					busy = candidate;
-				}
-				continue;
-			}
-			chosen = candidate;
-			break;
-		}
-		if (chosen == null) {
-			chosen = busy;
-		}
+		int first = Math.floorMod(start, count);
+		AlternatorNode chosen = isEligible(live, inFlight, leastLoad, first) ? live[first]
+				: eligibleInTurn(live, inFlight, leastLoad, start);
 		if (chosen == null) {
 			// Every live node was tried: start another round, avoiding the node that just failed if possible.
 			AlternatorNode failed = this.last;
@@ -101,6 +84,48 @@ final class CallPlan {
 			}
 		}
 		return remember(chosen);
+	}
+
+	/**
+	 * The turn's own node is taken (tried, or busy): one of the other eligible nodes, a different one each time the
+	 * same turn comes back ({@code start / count} counts the rounds), so that the nodes share a hung node's turns
+	 * instead of its neighbour taking them all. A busy node when none is eligible, {@code null} when every node was
+	 * tried.
+	 */
+	private AlternatorNode eligibleInTurn(AlternatorNode[] live, AtomicInteger[] inFlight, int leastLoad, int start) {
+		int count = live.length;
+		int eligible = 0;
+		AlternatorNode busy = null;
+		for (int i = 0; i < count; i++) {
+			if (isEligible(live, inFlight, leastLoad, i)) {
+				eligible++;
+			}
+			else if (busy == null && !wasTried(live[i])) {
+				busy = live[i];
+			}
+		}
+		if (eligible == 0) {
+			return busy;
+		}
+		int skip = Math.floorMod(Math.floorDiv(start, count), eligible);
+		AlternatorNode fallback = null;
+		for (int i = 1; i <= count; i++) {
+			int index = Math.floorMod(start + i, count);
+			if (isEligible(live, inFlight, leastLoad, index)) {
+				if (skip-- == 0) {
+					return live[index];
+				}
+				if (fallback == null) {
+					fallback = live[index];
+				}
+			}
+		}
+		// In-flight counts moved between the two passes.
+		return (fallback != null) ? fallback : busy;
+	}
+
+	private boolean isEligible(AlternatorNode[] live, AtomicInteger[] inFlight, int leastLoad, int index) {
+		return !wasTried(live[index]) && (inFlight == null || inFlight[index].get() <= leastLoad + BUSY_MARGIN);
 	}
 
 	private AlternatorNode remember(AlternatorNode chosen) {

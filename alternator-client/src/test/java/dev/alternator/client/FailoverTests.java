@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -125,10 +126,17 @@ class FailoverTests {
 	}
 
 	@Test
-	void hungNodeDoesNotCaptureEveryThreadBeforeItsTimeout() throws Exception {
+	void hungNodeDoesNotCaptureEveryThreadBeforeItsTimeoutAndTheOthersShareItsTurns() throws Exception {
+		Map<String, AtomicInteger> routed = new ConcurrentHashMap<>();
 		try (LocalCluster cluster = LocalCluster.builder().nodes("dc1", "rack1", 3).start();
 				AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster)
 					.readTimeout(Duration.ofSeconds(4))
+					.listener(new AlternatorListener() {
+						@Override
+						public void requestRouted(AlternatorNode node, int attempt) {
+							routed.computeIfAbsent(node.host(), (host) -> new AtomicInteger()).incrementAndGet();
+						}
+					})
 					.build();
 				DynamoDbClient client = TestClients.client(loadBalancer)) {
 			TestClients.createTable(client, "hang_load");
@@ -148,13 +156,21 @@ class FailoverTests {
 			Thread.sleep(300);
 			// Well before the 4 s read timeout: without load-aware routing every thread would sit on the hung node.
 			int before = completed.get();
+			int secondBefore = routed.get("127.0.0.2").get();
+			int thirdBefore = routed.get("127.0.0.3").get();
 			Thread.sleep(1_500);
 			int duringHang = completed.get() - before;
+			int second = routed.get("127.0.0.2").get() - secondBefore;
+			int third = routed.get("127.0.0.3").get() - thirdBefore;
 			running.set(false);
 			cluster.node(0).restart();
 			threads.shutdown();
 			assertThat(threads.awaitTermination(20, TimeUnit.SECONDS)).isTrue();
 			assertThat(duringHang).as("requests completed while a node hangs").isGreaterThan(300);
+			// The hung node's turns are shared: neither healthy node takes them all.
+			assertThat((double) Math.max(second, third) / Math.min(second, third))
+				.as("busier/less busy healthy node while node 1 hangs (%d, %d)", second, third)
+				.isLessThan(1.2);
 		}
 	}
 
