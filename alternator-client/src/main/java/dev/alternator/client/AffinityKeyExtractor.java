@@ -57,13 +57,19 @@ final class AffinityKeyExtractor {
 	}
 
 	private static boolean isReadModifyWrite(PutItemRequest put) {
-		return hasText(put.conditionExpression()) || !put.expected().isEmpty()
-				|| returnsValues(put.returnValuesAsString());
+		return isConditionalOrReturning(put.conditionExpression(), put.expected(), put.returnValuesAsString());
 	}
 
 	private static boolean isReadModifyWrite(DeleteItemRequest delete) {
-		return hasText(delete.conditionExpression()) || !delete.expected().isEmpty()
-				|| returnsValues(delete.returnValuesAsString());
+		return isConditionalOrReturning(delete.conditionExpression(), delete.expected(),
+				delete.returnValuesAsString());
+	}
+
+	/**
+	 * A put or delete reads the stored item when it has a condition or returns values.
+	 */
+	private static boolean isConditionalOrReturning(String condition, Map<String, ?> expected, String returnValues) {
+		return hasText(condition) || !expected.isEmpty() || (returnValues != null && !"NONE".equals(returnValues));
 	}
 
 	private static boolean isReadModifyWrite(UpdateItemRequest update) {
@@ -86,10 +92,6 @@ final class AffinityKeyExtractor {
 
 	private static boolean hasText(String value) {
 		return value != null && !value.isEmpty();
-	}
-
-	private static boolean returnsValues(String returnValues) {
-		return returnValues != null && !"NONE".equals(returnValues);
 	}
 
 	private AffinityKeys singleKey(String table, Map<String, AttributeValue> attributes) {

@@ -71,6 +71,9 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 	/** The partition keys of key-route affinity; {@code null} when it is off. */
 	private final PartitionKeyNames partitionKeys;
 
+	/** Hands each write's keys to the signer; {@code null} when key-route affinity is off. */
+	private final KeyAffinityInterceptor keyAffinityInterceptor;
+
 	private final List<AutoCloseable> ownedClients = new ArrayList<>();
 
 	private final Object lifecycle = new Object();
@@ -102,6 +105,9 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		this.partitionKeys = (settings.keyRouteAffinity != KeyRouteAffinity.NONE)
 				? new PartitionKeyNames(settings.partitionKeys, this::tableDescriptionClient,
 						"alternator-" + this.id + "-table-keys")
+				: null;
+		this.keyAffinityInterceptor = (this.partitionKeys != null)
+				? new KeyAffinityInterceptor(new AffinityKeyExtractor(settings.keyRouteAffinity, this.partitionKeys))
 				: null;
 	}
 
@@ -150,8 +156,7 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 			Consumer<RoutingAuthScheme> authScheme, Consumer<SdkPlugin> plugin) {
 		authSchemeProvider.accept(new CallPlanAuthSchemeProvider(DynamoDbAuthSchemeProvider.defaultProvider()));
 		authScheme.accept(new RoutingAuthScheme(new RoutingSigner(this.router, this.partitionKeys)));
-		plugin.accept(new LoadBalancingPlugin((this.partitionKeys != null) ? new KeyAffinityInterceptor(
-				new AffinityKeyExtractor(this.settings.keyRouteAffinity, this.partitionKeys)) : null));
+		plugin.accept(new LoadBalancingPlugin(this.keyAffinityInterceptor));
 	}
 
 	/**
@@ -204,8 +209,7 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 			this.scheduler.setRemoveOnCancelPolicy(true);
 		}
 		if (this.partitionKeys != null) {
-			// Derive Go's generator state (a few tens of milliseconds) now rather than on the first affine write.
-			new GoRandom(0);
+			GoRandom.prepare();
 		}
 		if (this.settings.discovery) {
 			refresh();

@@ -44,10 +44,6 @@ final class CallPlan {
 		return next(live, null, start, null);
 	}
 
-	AlternatorNode next(AlternatorNode[] live, AtomicInteger[] inFlight, int start) {
-		return next(live, inFlight, start, null);
-	}
-
 	/**
 	 * The node for the next attempt. A call routed by key tries the first live node of its affinity order it has not
 	 * tried; the order is drawn once per call, from the ring as it is at the first attempt, and load is not

@@ -112,8 +112,11 @@ final class ClusterNodes {
 		synchronized (this) {
 			before = List.of(this.live);
 			Set<AlternatorNode> known = new LinkedHashSet<>(this.listed);
-			this.listed = List.copyOf(new LinkedHashSet<>(nodes));
-			this.affinityRing = AffinityKeys.ring(this.listed);
+			List<AlternatorNode> listed = List.copyOf(new LinkedHashSet<>(nodes));
+			if (!listed.equals(this.listed)) {
+				this.affinityRing = AffinityKeys.ring(listed);
+			}
+			this.listed = listed;
 			this.quarantined.retainAll(this.listed);
 			this.pending.retainAll(this.listed);
 			if (!trusted) {

@@ -57,6 +57,15 @@ final class GoRandom {
 	}
 
 	/**
+	 * Derives Go's cooked state now (a few tens of milliseconds) rather than on first use.
+	 */
+	static void prepare() {
+		if (CookedState.VALUES.length != LENGTH) {
+			throw new IllegalStateException("Go's cooked state has " + LENGTH + " words");
+		}
+	}
+
+	/**
 	 * One step of the Park–Miller "minimal standard" generator, x * 48271 mod (2^31 - 1), without overflow (Schrage).
 	 */
 	static int seedStep(int x) {
