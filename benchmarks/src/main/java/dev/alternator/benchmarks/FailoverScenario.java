@@ -2,6 +2,7 @@ package dev.alternator.benchmarks;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -9,7 +10,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-import dev.alternator.benchmarks.chart.LineChart;
 import dev.alternator.client.AlternatorListener;
 import dev.alternator.client.AlternatorLoadBalancer;
 import dev.alternator.client.AlternatorNode;
@@ -107,18 +107,15 @@ public final class FailoverScenario {
 			System.out.printf("/localnodes calls: %d per minute under load, %d per minute idle%n", underLoadCalls * 10,
 					idleCalls * 6);
 			Path chart = ChartDirectory.file("failover.svg");
-			LineChart.builder()
-				.title("Node kill under load: requests per second each node received")
-				.subtitle(String.format("%d threads of GetItem on 3 nodes, default settings, %d ms buckets; %,d failed"
-						+ " of %,d requests (%s)", THREADS, BUCKET_MILLIS, failed.sum(), succeeded.sum() + failed.sum(),
-						RunConditions.describe()))
-				.xAxis("seconds since the load started")
-				.panel("requests/s received", rates::addNodeSeries)
-				.panel("failed requests/s (application)", rates::addFailureSeries)
-				.marker("node killed", rates.secondsAt(killedAt), "node 2 killed")
-				.marker("node restarted", rates.secondsAt(restartedAt.get()), "node 2 restarted")
-				.build()
-				.writeTo(chart);
+			Charts.writeSvg(Charts.lines("Node kill under load: requests per second each node received",
+					String.format("%d threads of GetItem on 3 nodes, default settings, %d ms buckets; %,d failed of %,d"
+							+ " requests (%s)", THREADS, BUCKET_MILLIS, failed.sum(), succeeded.sum() + failed.sum(),
+							RunConditions.describe()),
+					"seconds since the load started",
+					List.of(new Charts.Event("node killed", rates.secondsAt(killedAt), "node 2 killed"),
+							new Charts.Event("node restarted", rates.secondsAt(restartedAt.get()), "node 2 restarted")),
+					Charts.panel("requests/s received", rates.nodeSeries()),
+					Charts.panel("failed requests/s (application)", rates.failureSeries())), chart);
 			System.out.println("chart: " + chart);
 		}
 	}

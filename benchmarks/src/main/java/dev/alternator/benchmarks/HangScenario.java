@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
-import dev.alternator.benchmarks.chart.LineChart;
 import dev.alternator.client.AlternatorLoadBalancer;
 import dev.alternator.local.LocalCluster;
 import dev.alternator.local.LocalNode;
@@ -83,18 +82,15 @@ public final class HangScenario {
 			report("during the hang (40 s)", copy, hungAt, restartedAt);
 			report("after the restart", copy, restartedAt, Long.MAX_VALUE);
 			Path chart = ChartDirectory.file("hang.svg");
-			LineChart.builder()
-				.title("Node hang under load: requests per second each node answered")
-				.subtitle(String.format("%d threads of GetItem on 3 nodes, connect timeout 2 s, read timeout 30 s, %d ms"
-						+ " buckets; %,d failed of %,d requests (%s)", THREADS, BUCKET_MILLIS, failed.sum(),
-						copy.size() + failed.sum(), RunConditions.describe()))
-				.xAxis("seconds since the load started")
-				.panel("requests/s answered", rates::addNodeSeries)
-				.panel("failed requests/s (application)", rates::addFailureSeries)
-				.marker("node hung", rates.secondsAt(hungAt), "node 2 hangs")
-				.marker("node restarted", rates.secondsAt(restartedAt), "node 2 restarted")
-				.build()
-				.writeTo(chart);
+			Charts.writeSvg(Charts.lines("Node hang under load: requests per second each node answered",
+					String.format("%d threads of GetItem on 3 nodes, connect timeout 2 s, read timeout 30 s, %d ms"
+							+ " buckets; %,d failed of %,d requests (%s)", THREADS, BUCKET_MILLIS, failed.sum(),
+							copy.size() + failed.sum(), RunConditions.describe()),
+					"seconds since the load started",
+					List.of(new Charts.Event("node hung", rates.secondsAt(hungAt), "node 2 hangs"),
+							new Charts.Event("node restarted", rates.secondsAt(restartedAt), "node 2 restarted")),
+					Charts.panel("requests/s answered", rates.nodeSeries()),
+					Charts.panel("failed requests/s (application)", rates.failureSeries())), chart);
 			System.out.println("chart: " + chart);
 		}
 	}

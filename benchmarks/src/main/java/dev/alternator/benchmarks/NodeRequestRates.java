@@ -8,9 +8,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
-import dev.alternator.benchmarks.chart.LineChart;
 import dev.alternator.local.LocalCluster;
 import dev.alternator.local.LocalNode;
+import org.jfree.data.xy.XYSeries;
 
 /**
  * API requests per second each node of a cluster received, and failed requests per second the application saw, in
@@ -49,22 +49,24 @@ final class NodeRequestRates implements AutoCloseable {
 	}
 
 	/**
-	 * Adds one series per node (requests/s) to a panel.
+	 * One series per node (requests/s), for a chart panel.
 	 */
-	void addNodeSeries(LineChart.PanelBuilder panel) {
+	XYSeries[] nodeSeries() {
 		List<long[]> copy = readings();
+		XYSeries[] series = new XYSeries[this.nodes.size()];
 		for (int node = 0; node < this.nodes.size(); node++) {
-			panel.series("node " + (node + 1) + " (" + this.nodes.get(node).address() + ")", midpoints(copy),
-					rates(copy, node + 1));
+			series[node] = Charts.series("node " + (node + 1) + " (" + this.nodes.get(node).address() + ")",
+					midpoints(copy), rates(copy, node + 1));
 		}
+		return series;
 	}
 
 	/**
-	 * Adds the failed requests per second to a panel.
+	 * The failed requests per second, for a chart panel.
 	 */
-	void addFailureSeries(LineChart.PanelBuilder panel) {
+	XYSeries failureSeries() {
 		List<long[]> copy = readings();
-		panel.series("failed requests", midpoints(copy), rates(copy, this.nodes.size() + 1));
+		return Charts.series("failed requests", midpoints(copy), rates(copy, this.nodes.size() + 1));
 	}
 
 	@Override

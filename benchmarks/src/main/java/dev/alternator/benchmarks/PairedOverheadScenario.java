@@ -12,8 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
-import dev.alternator.benchmarks.chart.LineChart;
 import dev.alternator.client.AlternatorLoadBalancer;
+import org.jfree.chart.plot.XYPlot;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -151,19 +151,16 @@ public final class PairedOverheadScenario {
 			rounds[i] = i + 1;
 		}
 		String file = "overhead-pairs-" + operation + "-t" + threads + ".svg";
-		LineChart.builder()
-			.title("Load-balanced client against the plain SDK client, in pairs: " + operation + ", " + threads
-					+ ((threads == 1) ? " thread" : " threads"))
-			.subtitle(String.format(Locale.ROOT,
-					"one in-process node answering instantly; %d ms per client per round, alternating; median throughput"
-							+ " ratio %.3f, p99 ratio %.3f (%s)",
-					turnMillis, quantile(throughput, 0.5), quantile(p99, 0.5), RunConditions.describe()))
-			.xAxis("round")
-			.panel("balanced / plain", (panel) -> panel.series("throughput ratio", rounds, throughput)
-				.series("p99 latency ratio", rounds, p99)
-				.limit("1.0", 1.0))
-			.build()
-			.writeTo(ChartDirectory.file(file));
+		XYPlot ratios = Charts.panel("balanced / plain", Charts.series("throughput ratio", rounds, throughput),
+				Charts.series("p99 latency ratio", rounds, p99));
+		Charts.limit(ratios, "1.0", 1.0);
+		Charts.writeSvg(Charts.lines("Load-balanced client against the plain SDK client, in pairs: " + operation + ", "
+				+ threads + ((threads == 1) ? " thread" : " threads"),
+				String.format(Locale.ROOT,
+						"one in-process node answering instantly; %d ms per client per round, alternating; median"
+								+ " throughput ratio %.3f, p99 ratio %.3f (%s)",
+						turnMillis, quantile(throughput, 0.5), quantile(p99, 0.5), RunConditions.describe()),
+				"round", List.of(), ratios), ChartDirectory.file(file));
 		System.out.println("chart: " + ChartDirectory.file(file));
 	}
 

@@ -6,10 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.alternator.benchmarks.chart.BarChart;
 import dev.alternator.client.AlternatorLoadBalancer;
 import dev.alternator.local.LocalCluster;
 import dev.alternator.local.LocalNode;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.category.DefaultCategoryDataset;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -74,29 +75,26 @@ public final class ScaleOutScenario {
 		}
 		System.out.printf("failed requests: %d%n", failed);
 		Path chart = ChartDirectory.file("scale-out.svg");
-		chart(balanced, plainThroughput).writeTo(chart);
+		Charts.writeSvg(chart(balanced, plainThroughput), chart);
 		System.out.println("chart: " + chart);
 	}
 
-	private static BarChart chart(List<Double> balanced, double plain) {
+	private static JFreeChart chart(List<Double> balanced, double plain) {
 		double single = balanced.get(0);
 		int capacity = PER_NODE_CONCURRENCY * 1000 / SERVICE_MILLIS;
-		return BarChart.builder()
-			.title("Scale-out: GetItem/s with nodes of fixed capacity (" + capacity + " requests/s each)")
-			.subtitle(String.format("%d threads, %d s measured after %d s warm-up; efficiency = throughput_n / (n x"
-					+ " throughput_1) (%s)", THREADS, MEASURE.toSeconds(), WARM_UP.toSeconds(), RunConditions.describe()))
-			.yAxis("GetItem/s")
-			.group("load-balanced client", (group) -> {
-				for (int i = 0; i < NODE_COUNTS.length; i++) {
-					int nodes = NODE_COUNTS[i];
-					double throughput = balanced.get(i);
-					group.bar(nodes + ((nodes == 1) ? " node" : " nodes"), throughput,
-							String.format("%,.0f/s\nefficiency %.2f", throughput, throughput / (nodes * single)));
-				}
-			})
-			.group("plain SDK client", (group) -> group.bar("pinned to 1 of 6 nodes", plain,
-					String.format("%,.0f/s", plain)))
-			.build();
+		DefaultCategoryDataset bars = new DefaultCategoryDataset();
+		for (int i = 0; i < NODE_COUNTS.length; i++) {
+			int nodes = NODE_COUNTS[i];
+			double throughput = balanced.get(i);
+			bars.addValue(throughput, "load-balanced client", String.format("%d %s\nefficiency %.2f", nodes,
+					(nodes == 1) ? "node" : "nodes", throughput / (nodes * single)));
+		}
+		bars.addValue(plain, "plain SDK client", "pinned to 1 of 6 nodes");
+		return Charts.bars("Scale-out: GetItem/s with nodes of fixed capacity (" + capacity + " requests/s each)",
+				String.format("%d threads, %d s measured after %d s warm-up; efficiency = throughput_n / (n x"
+						+ " throughput_1) (%s)", THREADS, MEASURE.toSeconds(), WARM_UP.toSeconds(),
+						RunConditions.describe()),
+				"GetItem/s", "/s", bars);
 	}
 
 	private static void limit(LocalCluster cluster) {

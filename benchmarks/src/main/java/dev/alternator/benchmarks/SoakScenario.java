@@ -27,7 +27,7 @@ public final class SoakScenario {
 		SoakRun run = Soak.run(SoakSchedule.minutes(minutes));
 		printReadings(run, bounds);
 		Path chart = ChartDirectory.file("soak.svg");
-		SoakChart.of(run, bounds).writeTo(chart);
+		Charts.writeSvg(SoakChart.of(run, bounds), chart);
 		System.out.println("chart: " + chart);
 		List<String> violations = bounds.violations(run);
 		if (run.failed() > 0) {

@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.alternator.benchmarks.chart.BarChart;
 import dev.alternator.client.AlternatorLoadBalancer;
 import dev.alternator.local.LocalCluster;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.category.DefaultCategoryDataset;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -53,26 +54,24 @@ public final class SpreadScenario {
 		}
 		System.out.printf("failed requests: %d%n", failed);
 		Path chart = ChartDirectory.file("spread.svg");
-		chart(spreads).writeTo(chart);
+		Charts.writeSvg(chart(spreads), chart);
 		System.out.println("chart: " + chart);
 	}
 
-	private static BarChart chart(List<RequestSpread> spreads) {
-		BarChart.Builder chart = BarChart.builder()
-			.title("Spread: GetItem requests each node received")
-			.subtitle(String.format("load-balanced client, %d threads, %d s measured after %d s warm-up, nodes without"
-					+ " capacity limit (%s)", THREADS, MEASURE.toSeconds(), WARM_UP.toSeconds(), RunConditions.describe()))
-			.yAxis("requests received");
+	private static JFreeChart chart(List<RequestSpread> spreads) {
+		DefaultCategoryDataset bars = new DefaultCategoryDataset();
 		for (int i = 0; i < NODE_COUNTS.length; i++) {
 			RequestSpread spread = spreads.get(i);
-			chart.group(String.format("%d nodes: max/min %.3f", NODE_COUNTS[i], spread.maxOverMin()), (group) -> {
-				for (int node = 0; node < spread.counts().size(); node++) {
-					long count = spread.counts().get(node);
-					group.bar("node " + (node + 1), count, String.format("%,d", count));
-				}
-			});
+			String group = String.format("%d nodes: max/min %.3f", NODE_COUNTS[i], spread.maxOverMin());
+			for (int node = 0; node < spread.counts().size(); node++) {
+				bars.addValue(spread.counts().get(node), group, "node " + (node + 1));
+			}
 		}
-		return chart.build();
+		return Charts.bars("Spread: GetItem requests each node received",
+				String.format("load-balanced client, %d threads, %d s measured after %d s warm-up, nodes without"
+						+ " capacity limit (%s)", THREADS, MEASURE.toSeconds(), WARM_UP.toSeconds(),
+						RunConditions.describe()),
+				"requests received", "", bars);
 	}
 
 }

@@ -33,7 +33,7 @@ class SoakTests {
 		assertThat(run.afterWarmUp()).hasSizeGreaterThanOrEqualTo(6);
 		assertThat(SoakBounds.DEFAULT.violations(run)).as(SoakBounds.DEFAULT.describe(run.baseline())).isEmpty();
 		Path chart = charts.resolve("soak.svg");
-		SoakChart.of(run, SoakBounds.DEFAULT).writeTo(chart);
+		Charts.writeSvg(SoakChart.of(run, SoakBounds.DEFAULT), chart);
 		assertThat(Files.readString(chart)).startsWith("<?xml").contains("node killed").endsWith("</svg>\n");
 	}
 
