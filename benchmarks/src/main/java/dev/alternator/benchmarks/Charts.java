@@ -55,6 +55,7 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
+import org.jfree.data.RangeType;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.general.DatasetUtils;
 import org.jfree.data.xy.XYSeries;
@@ -162,6 +163,10 @@ final class Charts {
 		}
 		NumberAxis yAxis = new NumberAxis(yAxisLabel);
 		yAxis.setAutoRangeIncludesZero(true);
+		// Values here are never negative; a panel of zeros (no failed request) then shows 0 to 1 with its line on the
+		// axis, rather than a range of a few billionths around zero.
+		yAxis.setRangeType(RangeType.POSITIVE);
+		yAxis.setAutoRangeMinimumSize(1);
 		// Headroom above the highest value, so that a line along the top stays visible.
 		yAxis.setUpperMargin(0.08);
 		styleAxis(yAxis);
@@ -277,7 +282,7 @@ final class Charts {
 			renderer.setDrawBarOutline(false);
 			// A share of the group's width per bar: with the groups' widths in proportion to their bars, every bar
 			// of the chart is equally wide.
-			renderer.setMaximumBarWidth(0.3 / groupBars.getColumnCount());
+			renderer.setMaximumBarWidth(0.45 / groupBars.getColumnCount());
 			renderer.setSeriesPaint(0, SERIES_COLORS[row % SERIES_COLORS.length]);
 			renderer.setDefaultItemLabelGenerator(
 					new StandardCategoryItemLabelGenerator("{2}" + valueSuffix.replace("'", "''"), wholeNumbers));

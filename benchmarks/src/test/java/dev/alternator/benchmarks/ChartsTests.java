@@ -62,6 +62,13 @@ class ChartsTests {
 	}
 
 	@Test
+	void aPanelOfZerosShowsZeroToOne() throws Exception {
+		XYPlot panel = Charts.panel("failed requests/s", Charts.series("failed requests", SECONDS, new double[5]));
+		Document svg = parse(svg(Charts.lines("Failover", null, "seconds", List.of(), panel)));
+		assertThat(texts(svg)).contains("0.0", "1.0").noneMatch((text) -> text.contains("E-"));
+	}
+
+	@Test
 	void aBarChartNamesItsGroupsAndBarsAndShowsEveryValue() throws Exception {
 		DefaultCategoryDataset bars = new DefaultCategoryDataset();
 		bars.addValue(191, "load-balanced client", "1 node\nefficiency 1.00");
