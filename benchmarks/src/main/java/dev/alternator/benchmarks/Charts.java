@@ -364,6 +364,7 @@ final class Charts {
 			TextTitle line = new TextTitle(subtitle, SUBTITLE_FONT);
 			line.setPaint(MUTED);
 			line.setHorizontalAlignment(HorizontalAlignment.LEFT);
+			line.setTextAlignment(HorizontalAlignment.LEFT);
 			line.setPadding(new RectangleInsets(4, 0, 8, 0));
 			chart.addSubtitle(line);
 		}
@@ -384,6 +385,12 @@ final class Charts {
 		for (XYPlot panel : panels) {
 			xRange = Range.combine(xRange, DatasetUtils.findDomainBounds(panel.getDataset()));
 		}
+		for (Event event : events) {
+			xRange = Range.expandToInclude(xRange, event.x());
+		}
+		// An event after the last sample (a kill in the run's final seconds) still shows: the x axis reaches it.
+		panels[0].addAnnotation(new XYDataRangeAnnotation(xRange, null));
+		plot.configureDomainAxes();
 		LegendItemCollection legend = plot.getLegendItems();
 		List<String> kinds = events.stream().map(Event::kind).distinct().toList();
 		for (String kind : kinds) {
@@ -397,8 +404,7 @@ final class Charts {
 				ValueMarker line = new ValueMarker(event.x(), color, dashed(1.5f));
 				// The label once, in the top panel; near the right edge it stands left of its line.
 				if (i == 0 && event.label() != null) {
-					boolean nearRightEdge = xRange != null
-							&& event.x() > xRange.getLowerBound() + 0.8 * xRange.getLength();
+					boolean nearRightEdge = event.x() > xRange.getLowerBound() + 0.8 * xRange.getLength();
 					line.setLabel(event.label());
 					line.setLabelFont(TICK_FONT);
 					line.setLabelPaint(color);

@@ -54,6 +54,13 @@ class ChartsTests {
 	}
 
 	@Test
+	void anEventAfterTheLastPointIsStillDrawn() throws Exception {
+		Document svg = parse(svg(twoPanels(List.of(new Charts.Event("node killed", 4.5, "node 2 killed")))));
+		assertThat(verticalDashedLines(svg, RED)).hasSize(2);
+		assertThat(texts(svg)).contains("node 2 killed");
+	}
+
+	@Test
 	void aPanelsAxisReachesItsLimitAndTheLimitIsNamed() throws Exception {
 		XYPlot panel = Charts.panel("threads", Charts.series("live threads", SECONDS, new double[] { 40, 41, 40, 42, 41 }));
 		Charts.limit(panel, "bound 400", 400);
