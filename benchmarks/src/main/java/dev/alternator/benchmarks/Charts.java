@@ -161,15 +161,8 @@ final class Charts {
 		for (XYSeries line : series) {
 			dataset.addSeries(line);
 		}
-		NumberAxis yAxis = new NumberAxis(yAxisLabel);
-		yAxis.setAutoRangeIncludesZero(true);
-		// Values here are never negative; a panel of zeros (no failed request) then shows 0 to 1 with its line on the
-		// axis, rather than a range of a few billionths around zero.
-		yAxis.setRangeType(RangeType.POSITIVE);
-		yAxis.setAutoRangeMinimumSize(1);
 		// Headroom above the highest value, so that a line along the top stays visible.
-		yAxis.setUpperMargin(0.08);
-		styleAxis(yAxis);
+		NumberAxis yAxis = yAxis(yAxisLabel, 0.08);
 		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
 		renderer.setDrawSeriesLineAsPath(true);
 		XYPlot panel = new XYPlot(dataset, null, yAxis, renderer);
@@ -252,12 +245,8 @@ final class Charts {
 		if (bars.getRowCount() == 0) {
 			throw new IllegalArgumentException("Bar chart '" + title + "' needs at least one bar");
 		}
-		NumberAxis yAxis = new NumberAxis(yAxisLabel);
-		yAxis.setAutoRangeIncludesZero(true);
 		// Room for the value labels above the highest bar.
-		yAxis.setUpperMargin(0.12);
-		styleAxis(yAxis);
-		CombinedRangeCategoryPlot plot = new CombinedRangeCategoryPlot(yAxis);
+		CombinedRangeCategoryPlot plot = new CombinedRangeCategoryPlot(yAxis(yAxisLabel, 0.12));
 		plot.setGap(12);
 		NumberFormat wholeNumbers = NumberFormat.getIntegerInstance(Locale.ROOT);
 		for (int row = 0; row < bars.getRowCount(); row++) {
@@ -285,7 +274,7 @@ final class Charts {
 			renderer.setMaximumBarWidth(0.45 / groupBars.getColumnCount());
 			renderer.setSeriesPaint(0, SERIES_COLORS[row % SERIES_COLORS.length]);
 			renderer.setDefaultItemLabelGenerator(
-					new StandardCategoryItemLabelGenerator("{2}" + valueSuffix.replace("'", "''"), wholeNumbers));
+					new StandardCategoryItemLabelGenerator(valueLabel(valueSuffix), wholeNumbers));
 			renderer.setDefaultItemLabelsVisible(true);
 			renderer.setDefaultItemLabelFont(TICK_FONT);
 			renderer.setDefaultItemLabelPaint(TEXT);
@@ -427,6 +416,28 @@ final class Charts {
 			return 150 + PANEL_HEIGHT * lines.getSubplots().size();
 		}
 		return BAR_CHART_HEIGHT;
+	}
+
+	/**
+	 * A y axis from zero. Values here are never negative; a panel of zeros (no failed request) shows 0 to 1 with its
+	 * line on the axis, rather than a range of a few billionths around zero.
+	 */
+	private static NumberAxis yAxis(String label, double upperMargin) {
+		NumberAxis axis = new NumberAxis(label);
+		axis.setAutoRangeIncludesZero(true);
+		axis.setRangeType(RangeType.POSITIVE);
+		axis.setAutoRangeMinimumSize(1);
+		axis.setUpperMargin(upperMargin);
+		styleAxis(axis);
+		return axis;
+	}
+
+	/**
+	 * The {@link java.text.MessageFormat} pattern of a bar's value label: the value ({2}), then the suffix quoted,
+	 * so that no character of it is taken for part of the pattern.
+	 */
+	private static String valueLabel(String suffix) {
+		return suffix.isEmpty() ? "{2}" : "{2}'" + suffix.replace("'", "''") + "'";
 	}
 
 	private static void styleAxis(NumberAxis axis) {

@@ -81,10 +81,11 @@ class ChartsTests {
 		bars.addValue(191, "load-balanced client", "1 node\nefficiency 1.00");
 		bars.addValue(586, "load-balanced client", "3 nodes\nefficiency 1.02");
 		bars.addValue(190, "plain SDK client", "pinned to 1 of 6 nodes");
-		Document svg = parse(svg(Charts.bars("Scale-out", "16 threads", "GetItem/s", "/s", bars)));
+		// Braces and quotes in the suffix are text, not MessageFormat syntax.
+		Document svg = parse(svg(Charts.bars("Scale-out", "16 threads", "GetItem/s", "/s {'}", bars)));
 		assertThat(texts(svg)).contains("Scale-out", "16 threads", "GetItem/s", "load-balanced client",
 				"plain SDK client", "1 node", "efficiency 1.00", "3 nodes", "efficiency 1.02", "pinned to 1 of 6 nodes",
-				"191/s", "586/s", "190/s");
+				"191/s {'}", "586/s {'}", "190/s {'}");
 		// The plain client has no bar for 1 or 3 nodes: each group shows its own bars only.
 		assertThat(texts(svg)).containsOnlyOnce("1 node", "3 nodes");
 	}
