@@ -225,6 +225,10 @@ final class Charts {
 			}
 			plot.add(panel);
 		}
+		if (countsOnly(panels)) {
+			// Rounds 1, 2, 3 rather than 1.0, 1.2, 1.4.
+			xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+		}
 		markEvents(plot, panels, events);
 		return chart(title, subtitle, plot);
 	}
@@ -404,6 +408,20 @@ final class Charts {
 				panels[i].addDomainMarker(line);
 			}
 		}
+	}
+
+	private static boolean countsOnly(XYPlot[] panels) {
+		for (XYPlot panel : panels) {
+			for (int series = 0; series < panel.getDataset().getSeriesCount(); series++) {
+				for (int item = 0; item < panel.getDataset().getItemCount(series); item++) {
+					double x = panel.getDataset().getXValue(series, item);
+					if (x != Math.rint(x)) {
+						return false;
+					}
+				}
+			}
+		}
+		return true;
 	}
 
 	private static Color eventColor(List<String> kinds, String kind) {

@@ -69,6 +69,16 @@ class ChartsTests {
 	}
 
 	@Test
+	void anAxisOfWholeNumbersHasWholeTicks() throws Exception {
+		double[] rounds = { 1, 2, 3, 4, 5, 6 };
+		XYPlot panel = Charts.panel("requests/s", Charts.series("node 1", rounds,
+				new double[] { 130, 90, 90, 90, 110, 70 }));
+		Document svg = parse(svg(Charts.lines("Pairs", null, "round", List.of(), panel)));
+		// The y axis (0 to 140 by 10) has no fractions either: any fraction would be an x tick.
+		assertThat(texts(svg)).contains("1", "6").noneMatch((text) -> text.contains("."));
+	}
+
+	@Test
 	void aPanelOfZerosShowsZeroToOne() throws Exception {
 		XYPlot panel = Charts.panel("failed requests/s", Charts.series("failed requests", SECONDS, new double[5]));
 		Document svg = parse(svg(Charts.lines("Failover", null, "seconds", List.of(), panel)));
