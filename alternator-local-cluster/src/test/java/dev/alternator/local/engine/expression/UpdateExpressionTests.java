@@ -56,6 +56,17 @@ class UpdateExpressionTests {
 	}
 
 	@Test
+	void deepPathsMixingMapsAndListsAreSetAndRemoved() {
+		Map<String, AttributeValue> item = item("{'a':{'M':{'b':{'N':'3'},'c':{'L':[{'S':'hi'},"
+				+ "{'M':{'x':{'M':{'y':{'L':[{'N':'3'},{'N':'5'},{'N':'7'}]}}},'q':{'N':'2'}}}]}}}}");
+		assertThat(apply("SET a.c[1].#x.y[1] = :two", item).get("a")).isEqualTo(Items.value("{'M':{'b':{'N':'3'},"
+				+ "'c':{'L':[{'S':'hi'},{'M':{'x':{'M':{'y':{'L':[{'N':'3'},{'N':'2'},{'N':'7'}]}}},'q':{'N':'2'}}}]}}}"));
+		assertThat(apply("REMOVE a.c[1].x.y[1], a.c[1].q", item).get("a")).isEqualTo(Items.value("{'M':{'b':{'N':'3'},"
+				+ "'c':{'L':[{'S':'hi'},{'M':{'x':{'M':{'y':{'L':[{'N':'3'},{'N':'7'}]}}}}}]}}}"));
+		assertThat(apply("SET z = a.c[1].x.y[2]", item).get("z")).isEqualTo(AttributeValue.n(7));
+	}
+
+	@Test
 	void listIndexesPastTheEndAppendInIndexOrder() {
 		Map<String, AttributeValue> item = item("{'l':{'L':[{'S':'0'}]}}");
 		assertThat(apply("SET l[84] = :a, l[37] = :b, l[17] = :c, l[0] = :d", item).get("l"))
