@@ -75,6 +75,7 @@ class ConditionExpressionTests {
 		assertThat(test("attribute_exists(m.k) AND attribute_not_exists(m.nope)")).isTrue();
 		assertThat(test("attribute_exists(#m.kids[0]) AND attribute_not_exists(#m.kids[1])")).isTrue();
 		assertThat(test("attribute_type(ns, :typeNS) AND NOT attribute_type(ns, :typeS)")).isTrue();
+		assertThat(test("attribute_type(:str, :typeS) AND NOT attribute_type(gone, :typeS)")).isTrue();
 		assertThat(test("begins_with(s, :he) AND begins_with(b, :bin) AND NOT begins_with(n, :he)")).isTrue();
 		assertThat(test("contains(s, :he) AND contains(ss, :x) AND contains(l, :a) AND contains(l, :seven)"))
 			.isTrue();
@@ -160,6 +161,8 @@ class ConditionExpressionTests {
 				"Invalid ConditionExpression: Operator or function requires a document path; operator or function: attribute_exists");
 		assertInvalid("attribute_type(n, :one)",
 				"Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: attribute_type, operand type: N");
+		assertInvalid("attribute_type(n, s)",
+				"Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: attribute_type, operand type: a document path");
 		assertInvalid("attribute_type(n, :str)",
 				"Invalid ConditionExpression: Invalid attribute type name found; type: hello, valid types: { B; NULL; SS; BOOL; L; BS; N; NS; S; M }");
 		assertInvalid("begins_with(s, :one)",
