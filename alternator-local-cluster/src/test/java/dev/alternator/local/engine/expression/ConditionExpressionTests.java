@@ -139,6 +139,17 @@ class ConditionExpressionTests {
 	}
 
 	@Test
+	void attributesAreReadFromTheRequestJson() {
+		ExpressionAttributes attributes = ExpressionAttributes.fromJson(Items.json("{'#a':'a'}"),
+				Items.json("{':v':{'N':'1.0'}}"));
+		assertThat(Condition.parse("#a = :v", attributes).test(item("{'a':{'N':'1'}}"))).isTrue();
+		attributes.checkAllUsed();
+		assertThat(ExpressionAttributes.fromJson(null, null)).isSameAs(ExpressionAttributes.none());
+		assertThatThrownBy(() -> ExpressionAttributes.fromJson(Items.json("{'#a':1}"), null))
+			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.type()).isEqualTo("SerializationException"));
+	}
+
+	@Test
 	void badAttributeMapsAreRejected() {
 		assertThatThrownBy(() -> attributes("{}", null)).hasMessage("ExpressionAttributeNames must not be empty");
 		assertThatThrownBy(() -> attributes(null, "{'v':{'N':'1'}}"))

@@ -180,6 +180,24 @@ class UpdateExpressionTests {
 		assertThat(update.paths()).extracting(DocumentPath::toString).containsExactly("a.b", "c", "d", "e");
 	}
 
+	@Test
+	void keyAttributesCannotBeUpdated() {
+		Update update = Update.parse("SET a = :one REMOVE c", attributes(null, "{':one':{'N':'1'}}"));
+		update.rejectKeyAttributes("p", "s");
+		update.rejectKeyAttributes("p", null);
+		assertThatThrownBy(() -> update.rejectKeyAttributes("p", "c"))
+			.hasMessage("Cannot update attribute c. This attribute is part of the key");
+	}
+
+	@Test
+	void changedPathsProjectTheUpdatedPartsWithTheirNesting() {
+		Map<String, AttributeValue> item = item("{'p':{'S':'k'},'m':{'M':{'a':{'N':'1'},'b':{'N':'2'}}},'x':{'N':'3'}}");
+		Update update = Update.parse("SET m.a = :two, y = :one", attributes(null, "{':one':{'N':'1'},':two':{'N':'2'}}"));
+		assertThat(update.changedPaths().project(item)).isEqualTo(item("{'m':{'M':{'a':{'N':'1'}}}}"));
+		assertThat(update.changedPaths().project(update.apply(item)))
+			.isEqualTo(item("{'m':{'M':{'a':{'N':'2'}}},'y':{'N':'1'}}"));
+	}
+
 	private static void assertInvalidParse(String expression, String message) {
 		assertThatThrownBy(() -> Update.parse(expression, attributes("{'#x':'x'}", VALUES))).as(expression)
 			.isInstanceOf(ApiException.class)
