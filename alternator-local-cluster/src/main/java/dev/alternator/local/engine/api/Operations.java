@@ -28,6 +28,11 @@ public final class Operations {
 		operations.put("ListTables", tables::listTables);
 		operations.put("DeleteTable", tables::deleteTable);
 		operations.put("UpdateTable", tables::updateTable);
+		ItemOperations items = new ItemOperations(catalog);
+		operations.put("PutItem", items::putItem);
+		operations.put("GetItem", items::getItem);
+		operations.put("UpdateItem", items::updateItem);
+		operations.put("DeleteItem", items::deleteItem);
 		return Map.copyOf(operations);
 	}
 
