@@ -159,6 +159,27 @@ final class ItemCodec {
 	}
 
 	/**
+	 * The attribute value of a stored key value.
+	 */
+	static AttributeValue value(KeyPart part) {
+		return switch (part.type()) {
+			case S -> AttributeValue.s(new String(part.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+			case N -> NumberValue.of(part.number());
+			case B -> AttributeValue.b(part.bytes());
+		};
+	}
+
+	/**
+	 * A key's attributes, as LastEvaluatedKey shows them.
+	 */
+	static void putKey(Map<String, AttributeValue> into, KeySchema schema, PrimaryKey key) {
+		into.put(schema.hash().name(), value(key.hash()));
+		if (schema.range() != null && key.range() != null) {
+			into.put(schema.range().name(), value(key.range()));
+		}
+	}
+
+	/**
 	 * The key attributes of an item, in key order (for LastEvaluatedKey and KEYS_ONLY projections).
 	 */
 	static Map<String, AttributeValue> keyAttributes(Map<String, AttributeValue> item, KeySchema... schemas) {

@@ -33,6 +33,12 @@ public final class Operations {
 		operations.put("GetItem", items::getItem);
 		operations.put("UpdateItem", items::updateItem);
 		operations.put("DeleteItem", items::deleteItem);
+		QueryOperations queries = new QueryOperations(catalog);
+		operations.put("Query", queries::query);
+		operations.put("Scan", queries::scan);
+		BatchOperations batches = new BatchOperations(catalog);
+		operations.put("BatchGetItem", batches::batchGetItem);
+		operations.put("BatchWriteItem", batches::batchWriteItem);
 		return Map.copyOf(operations);
 	}
 

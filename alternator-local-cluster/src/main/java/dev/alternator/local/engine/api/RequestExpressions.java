@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.alternator.local.engine.ApiException;
+import dev.alternator.local.engine.table.KeySchema;
 import dev.alternator.local.engine.value.AttributeValue;
 
 /**
@@ -54,9 +55,58 @@ final class RequestExpressions {
 	}
 
 	/**
+	 * The filter (FilterExpression, or QueryFilter/ScanFilter with ConditionalOperator), or {@code null}.
+	 */
+	Predicate<Map<String, AttributeValue>> filter(String legacyName) {
+		if (this.request.has("FilterExpression") || this.request.has(legacyName)) {
+			throw ApiException.validation("FilterExpression is not supported yet");
+		}
+		return null;
+	}
+
+	/**
+	 * The key condition of a Query (KeyConditionExpression or KeyConditions) on the given key.
+	 */
+	KeyCondition keyCondition(KeySchema key) {
+		throw ApiException.validation("KeyConditionExpression is not supported yet");
+	}
+
+	/**
 	 * Checks that every name and value given was used.
 	 */
 	void checkAllUsed() {
+	}
+
+	/**
+	 * How a Query's sort key condition compares.
+	 */
+	enum RangeOperator {
+
+		/** {@code =} */
+		EQ,
+		/** {@code <} */
+		LT,
+		/** {@code <=} */
+		LE,
+		/** {@code >} */
+		GT,
+		/** {@code >=} */
+		GE,
+		/** {@code BETWEEN} */
+		BETWEEN,
+		/** {@code begins_with} */
+		BEGINS_WITH
+
+	}
+
+	/**
+	 * A Query's key condition: the partition key value and an optional sort key condition.
+	 * @param hash the partition key value
+	 * @param operator the sort key operator, or {@code null} when there is no sort key condition
+	 * @param first the operand (the lower bound of BETWEEN)
+	 * @param second the upper bound of BETWEEN, otherwise {@code null}
+	 */
+	record KeyCondition(AttributeValue hash, RangeOperator operator, AttributeValue first, AttributeValue second) {
 	}
 
 	/**

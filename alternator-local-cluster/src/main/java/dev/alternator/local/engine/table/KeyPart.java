@@ -101,6 +101,25 @@ public final class KeyPart implements Comparable<KeyPart> {
 		return Arrays.equals(this.bytes, 0, prefix.bytes.length, prefix.bytes, 0, prefix.bytes.length);
 	}
 
+	/**
+	 * The smallest string or binary value greater than every value that starts with this one: where the values
+	 * with this prefix end.
+	 * @return the bound, or {@code null} when no value follows them (the prefix is all 0xFF bytes)
+	 */
+	public KeyPart prefixEnd() {
+		if (this.bytes == null) {
+			return null;
+		}
+		for (int i = this.bytes.length - 1; i >= 0; i--) {
+			if (this.bytes[i] != (byte) 0xFF) {
+				byte[] end = Arrays.copyOf(this.bytes, i + 1);
+				end[i]++;
+				return new KeyPart(this.type, end, null);
+			}
+		}
+		return null;
+	}
+
 	@Override
 	public int compareTo(KeyPart other) {
 		if (this.type != other.type) {

@@ -31,6 +31,34 @@ public final class PrimaryKey implements Comparable<PrimaryKey> {
 		this.token = token(hash);
 	}
 
+	private PrimaryKey(int token) {
+		this.hash = null;
+		this.range = null;
+		this.bound = BEFORE;
+		this.token = token;
+	}
+
+	/**
+	 * A bound before every key with the given token or a later one: where a parallel Scan segment starts.
+	 * @param token the token
+	 * @return the bound
+	 */
+	public static PrimaryKey tokenStart(int token) {
+		return new PrimaryKey(token);
+	}
+
+	/**
+	 * A bound just before (or just after) every key of a partition with the given sort key: with these a Query
+	 * expresses its sort key condition as one range of keys.
+	 * @param hash the partition key value
+	 * @param range the sort key value
+	 * @param after {@code true} for the bound after, {@code false} for the bound before
+	 * @return the bound
+	 */
+	public static PrimaryKey rangeBound(KeyPart hash, KeyPart range, boolean after) {
+		return new PrimaryKey(hash, Objects.requireNonNull(range, "range"), after ? AFTER : BEFORE);
+	}
+
 	/**
 	 * The key of an item.
 	 * @param hash the partition key value
@@ -75,7 +103,7 @@ public final class PrimaryKey implements Comparable<PrimaryKey> {
 	}
 
 	/**
-	 * The partition key value.
+	 * The partition key value ({@code null} only for a {@link #tokenStart(int) token bound}).
 	 * @return the partition key
 	 */
 	public KeyPart hash() {
@@ -104,17 +132,26 @@ public final class PrimaryKey implements Comparable<PrimaryKey> {
 		if (result != 0) {
 			return result;
 		}
+		if (this.hash == null || other.hash == null) {
+			// A token bound comes before every key with its token.
+			return (this.hash == null) ? ((other.hash == null) ? 0 : -1) : 1;
+		}
 		result = this.hash.compareTo(other.hash);
 		if (result != 0) {
 			return result;
 		}
-		if (this.bound != EXACT || other.bound != EXACT) {
+		if (this.range != null && other.range != null) {
+			result = this.range.compareTo(other.range);
+			return (result != 0) ? result : Integer.compare(this.bound, other.bound);
+		}
+		if (this.range == null && other.range == null) {
 			return Integer.compare(this.bound, other.bound);
 		}
-		if (this.range == null || other.range == null) {
-			return (this.range == null) ? ((other.range == null) ? 0 : -1) : 1;
+		// A partition bound (no sort key) against a key or bound that has one.
+		if (this.range == null) {
+			return (this.bound == AFTER) ? 1 : -1;
 		}
-		return this.range.compareTo(other.range);
+		return (other.bound == AFTER) ? -1 : 1;
 	}
 
 	@Override
@@ -124,7 +161,8 @@ public final class PrimaryKey implements Comparable<PrimaryKey> {
 
 	@Override
 	public int hashCode() {
-		return 31 * this.hash.hashCode() + ((this.range != null) ? this.range.hashCode() : 0);
+		return 31 * ((this.hash != null) ? this.hash.hashCode() : this.token)
+				+ ((this.range != null) ? this.range.hashCode() : 0);
 	}
 
 	@Override
