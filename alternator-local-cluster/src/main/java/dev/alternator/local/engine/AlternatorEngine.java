@@ -116,7 +116,23 @@ public final class AlternatorEngine {
 		}
 
 		static byte[] body(ApiException ex) {
-			return body(ex.type(), ex.getMessage());
+			if (ex.item() == null) {
+				return body(ex.type(), ex.getMessage());
+			}
+			// A failed condition with ReturnValuesOnConditionCheckFailure=ALL_OLD carries the item.
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256);
+			try (com.fasterxml.jackson.core.JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+				generator.writeStartObject();
+				generator.writeStringField("__type", "com.amazonaws.dynamodb.v20120810#" + ex.type());
+				generator.writeStringField("message", ex.getMessage());
+				generator.writeFieldName("Item");
+				dev.alternator.local.engine.value.AttributeValueJson.writeItem(generator, ex.item());
+				generator.writeEndObject();
+			}
+			catch (IOException io) {
+				throw new java.io.UncheckedIOException(io);
+			}
+			return out.toByteArray();
 		}
 
 		static byte[] body(String type, String message) {
