@@ -1,8 +1,8 @@
 package dev.alternator.local.engine.expression;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,8 +40,7 @@ public final class LegacyConditions {
 	public static Condition expected(JsonNode expected, String conditionalOperator) {
 		boolean or = or(conditionalOperator);
 		List<Condition> conditions = new ArrayList<>();
-		for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext();) {
-			Map.Entry<String, JsonNode> entry = it.next();
+		for (Map.Entry<String, JsonNode> entry : expected.properties()) {
 			String name = entry.getKey();
 			JsonNode spec = entry.getValue();
 			JsonNode operator = field(spec, "ComparisonOperator");
@@ -98,8 +97,7 @@ public final class LegacyConditions {
 	public static Condition filter(JsonNode filter, String conditionalOperator) {
 		boolean or = or(conditionalOperator);
 		List<Condition> conditions = new ArrayList<>();
-		for (Iterator<Map.Entry<String, JsonNode>> it = filter.fields(); it.hasNext();) {
-			Map.Entry<String, JsonNode> entry = it.next();
+		for (Map.Entry<String, JsonNode> entry : filter.properties()) {
 			JsonNode spec = entry.getValue();
 			JsonNode operator = field(spec, "ComparisonOperator");
 			if (operator == null) {
@@ -126,8 +124,7 @@ public final class LegacyConditions {
 			throw ApiException.validation("Conditions can be of length 1 or 2 only");
 		}
 		List<KeyCondition.Term> terms = new ArrayList<>(2);
-		for (Iterator<Map.Entry<String, JsonNode>> it = keyConditions.fields(); it.hasNext();) {
-			Map.Entry<String, JsonNode> entry = it.next();
+		for (Map.Entry<String, JsonNode> entry : keyConditions.properties()) {
 			JsonNode spec = entry.getValue();
 			JsonNode operatorNode = field(spec, "ComparisonOperator");
 			if (operatorNode == null) {
@@ -181,8 +178,7 @@ public final class LegacyConditions {
 	 */
 	public static Update attributeUpdates(JsonNode attributeUpdates) {
 		List<UpdateAction> actions = new ArrayList<>();
-		for (Iterator<Map.Entry<String, JsonNode>> it = attributeUpdates.fields(); it.hasNext();) {
-			Map.Entry<String, JsonNode> entry = it.next();
+		for (Map.Entry<String, JsonNode> entry : attributeUpdates.properties()) {
 			DocumentPath path = DocumentPath.of(entry.getKey());
 			JsonNode spec = entry.getValue();
 			JsonNode actionNode = field(spec, "Action");
@@ -250,6 +246,20 @@ public final class LegacyConditions {
 			paths.add(DocumentPath.of(name));
 		}
 		return new Projection(paths);
+	}
+
+	/**
+	 * Rejects a request that mixes legacy and expression parameters, as DynamoDB does.
+	 * @param legacy the names of the legacy parameters present, e.g. {@code AttributesToGet}
+	 * @param expressions the names of the expression parameters present, e.g. {@code ProjectionExpression}
+	 * @throws ApiException a ValidationException naming both kinds when both are present
+	 */
+	public static void rejectMixed(Collection<String> legacy, Collection<String> expressions) {
+		if (!legacy.isEmpty() && !expressions.isEmpty()) {
+			throw ApiException.validation(
+					"Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {"
+							+ String.join(", ", legacy) + "} Expression parameters: {" + String.join(", ", expressions) + "}");
+		}
 	}
 
 	// ---- helpers
