@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * What the local cluster's node front end adds: GetItem through a node ({@code path=node}) versus straight to
- * DynamoDB Local ({@code path=engine}). Run with {@code -t 16 -bm thrpt} for throughput through the nodes and with
+ * What the local cluster's node front end adds: GetItem and PutItem through a node ({@code path=node}) versus
+ * straight to the engine ({@code path=engine}). Run with {@code -t 16 -bm thrpt} for throughput through the nodes and with
  * {@code -t 1 -bm avgt} for the added latency per request.
  */
 @State(Scope.Benchmark)
@@ -59,6 +59,15 @@ public class LocalClusterFrontEndBenchmark {
 	@Benchmark
 	public Object getItem() {
 		return this.dynamoDb.getItem((get) -> get.tableName(TABLE).key(Clients.KEY));
+	}
+
+	/**
+	 * Overwrites one item, so that writes are measured next to reads on the same path.
+	 * @return the response, consumed by JMH
+	 */
+	@Benchmark
+	public Object putItem() {
+		return this.dynamoDb.putItem((put) -> put.tableName(TABLE).item(Clients.ITEM));
 	}
 
 	@TearDown(Level.Trial)
