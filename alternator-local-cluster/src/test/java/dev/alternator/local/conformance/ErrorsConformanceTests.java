@@ -73,6 +73,14 @@ class ErrorsConformanceTests extends ConformanceSupport {
 	}
 
 	@Test
+	void numberWrittenAsAJsonNumberIsASerializationException() {
+		RawRequests.Answer answer = RawRequests.post(this.cluster.node(0).endpoint(), "PutItem",
+				"{\"TableName\": \"" + this.table + "\", \"Item\": {\"p\": {\"S\": \"k\"}, \"n\": {\"N\": 123}}}");
+		assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+		assertThat(answer.errorType()).as(answer.body()).isEqualTo("SerializationException");
+	}
+
+	@Test
 	void unknownOperationIsAnUnknownOperationException() {
 		RawRequests.Answer answer = RawRequests.post(this.cluster.node(0).endpoint(), "FlyToTheMoon", "{}");
 		assertThat(answer.status()).as(answer.body()).isEqualTo(400);
