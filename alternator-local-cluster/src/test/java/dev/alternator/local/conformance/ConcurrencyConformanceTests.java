@@ -38,19 +38,17 @@ class ConcurrencyConformanceTests extends ConformanceSupport {
 		}
 		ExecutorService threads = Executors.newFixedThreadPool(THREADS);
 		try {
-			List<Future<Integer>> conflicts = new ArrayList<>();
+			List<Future<?>> done = new ArrayList<>();
 			for (int thread = 0; thread < THREADS; thread++) {
 				DynamoDbClient client = clients.get(thread % clients.size());
-				conflicts.add(threads.submit(() -> incrementRepeatedly(client, table)));
+				done.add(threads.submit(() -> incrementRepeatedly(client, table)));
 			}
-			int totalConflicts = 0;
-			for (Future<Integer> conflict : conflicts) {
-				totalConflicts += conflict.get(5, TimeUnit.MINUTES);
+			for (Future<?> future : done) {
+				future.get(5, TimeUnit.MINUTES);
 			}
 			// Lost updates would show as a final value below the number of successful increments.
 			assertThat(this.dynamo.getItem((get) -> get.tableName(table).key(item("p", s("counter"))).consistentRead(true))
 				.item()).containsEntry("v", n(Integer.toString(THREADS * INCREMENTS_PER_THREAD)));
-			assertThat(totalConflicts).as("the threads did race").isGreaterThanOrEqualTo(0);
 		}
 		finally {
 			threads.shutdownNow();
@@ -90,8 +88,7 @@ class ConcurrencyConformanceTests extends ConformanceSupport {
 	}
 
 	/** Read, then write the next value on the condition that nobody wrote in between; retry when someone did. */
-	private static int incrementRepeatedly(DynamoDbClient client, String table) {
-		int conflicts = 0;
+	private static void incrementRepeatedly(DynamoDbClient client, String table) {
 		for (int done = 0; done < INCREMENTS_PER_THREAD;) {
 			String current = client
 				.getItem((get) -> get.tableName(table).key(item("p", s("counter"))).consistentRead(true))
@@ -108,10 +105,9 @@ class ConcurrencyConformanceTests extends ConformanceSupport {
 				done++;
 			}
 			catch (ConditionalCheckFailedException ex) {
-				conflicts++;
+				// Another thread incremented first: read again and retry.
 			}
 		}
-		return conflicts;
 	}
 
 }
