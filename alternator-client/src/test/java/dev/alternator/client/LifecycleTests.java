@@ -55,11 +55,12 @@ class LifecycleTests {
 	}
 
 	/**
-	 * Lets the cluster's engine start its own lazy threads first, so that only the client's threads are compared.
+	 * Lets the cluster and the SDK start their own lazy threads first (through one node, with a plain client), so
+	 * that only the load balancer's threads are compared.
 	 */
 	private static void warmUp(LocalCluster cluster) {
 		try (DynamoDbClient plain = DynamoDbClient.builder()
-			.endpointOverride(cluster.engineEndpoint())
+			.endpointOverride(java.net.URI.create(cluster.seeds().get(0)))
 			.region(software.amazon.awssdk.regions.Region.US_EAST_1)
 			.credentialsProvider(TestClients.CREDENTIALS)
 			.build()) {

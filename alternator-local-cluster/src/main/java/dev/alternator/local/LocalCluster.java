@@ -3,7 +3,6 @@ package dev.alternator.local;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,8 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * An embedded cluster that behaves like ScyllaDB Alternator for a client: several nodes, each on its own loopback
  * address ({@code 127.0.0.1}, {@code 127.0.0.2}, ...) and all on one port, grouped in datacenters and racks, each
- * serving the DynamoDB API, {@code GET /} and {@code GET /localnodes}. One DynamoDB Local engine, in memory, stands
- * behind all of them, so data written through one node is read through any other.
+ * serving the DynamoDB API, {@code GET /} and {@code GET /localnodes}. One in-memory engine
+ * ({@link dev.alternator.local.engine.AlternatorEngine}) stands behind all of them, so data written through one
+ * node is read through any other.
  * <pre>{@code
  * try (LocalCluster cluster = LocalCluster.builder()
  *         .nodes("dc1", "rack1", 2).node("dc1", "rack2")
@@ -145,14 +145,6 @@ public final class LocalCluster implements AutoCloseable {
 			seeds.add(node.endpoint().toString());
 		}
 		return seeds;
-	}
-
-	/**
-	 * Where the DynamoDB engine can be called directly, without a node: a baseline for measurements.
-	 * @return the engine's endpoint
-	 */
-	public URI engineEndpoint() {
-		return this.engine.endpoint();
 	}
 
 	/**
@@ -424,7 +416,7 @@ public final class LocalCluster implements AutoCloseable {
 			}
 			long started = System.nanoTime();
 			LocalClusterTls tlsMaterial = this.tls ? LocalClusterTls.generate() : null;
-			DynamoDbEngine engine = DynamoDbLocalEngine.start();
+			DynamoDbEngine engine = InProcessEngine.start();
 			try {
 				LocalCluster cluster = startNodes(engine, tlsMaterial);
 				logger.info("Local Alternator cluster started in {} ms: {} nodes on port {}, seeds {}",

@@ -27,7 +27,6 @@ public final class LocalClusterMain {
 	 * @throws InterruptedException when interrupted while the cluster runs
 	 */
 	public static void main(String[] args) throws InterruptedException {
-		quietEngineLogging();
 		Options options;
 		try {
 			options = Options.parse(args);
@@ -61,20 +60,6 @@ public final class LocalClusterMain {
 		cluster.tls().ifPresent((tls) -> System.out.println("Trust this certificate:\n" + tls.certificatePem()));
 		System.out.println("Press Ctrl-C to stop.");
 		stopped.await();
-	}
-
-	/**
-	 * DynamoDB Local logs every request at INFO. When the backend is slf4j-simple (as with the exec:java command
-	 * line), lower those loggers unless the user chose a level already; other backends are configured by their own
-	 * files.
-	 */
-	private static void quietEngineLogging() {
-		for (String name : List.of("software.amazon.dynamodb", "com.amazonaws", "org.eclipse.jetty")) {
-			String property = "org.slf4j.simpleLogger.log." + name;
-			if (System.getProperty(property) == null) {
-				System.setProperty(property, "warn");
-			}
-		}
 	}
 
 	static final class Options {

@@ -379,10 +379,6 @@ public final class LocalNode {
 			}
 			return this.cluster.engine().execute(request);
 		}
-		catch (IOException ex) {
-			return HttpResponse.dynamoDbError(500, "InternalServerError",
-					"Node " + this.address + " could not reach its storage engine: " + ex.getMessage());
-		}
 		finally {
 			if (limit != null) {
 				limit.release();

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Per-request cost of the load-balanced client against the plain SDK client, side by side in one run:
  * {@code client=plain} pins the SDK to one node, {@code client=balanced} spreads over all. {@code server=local}
- * is the local cluster (DynamoDB Local behind every node; the balanced client spreads over its three nodes);
+ * is the local cluster (the in-memory engine behind every node; the balanced client spreads over its three nodes);
  * {@code server=canned} is one in-process node that answers instantly, used by both clients, so that the client's own
  * cost is all that differs. Run with {@code -t 1} and {@code -t 16}; add {@code -prof gc} for allocation.
  */

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Spread: how evenly the load-balanced client spreads GetItem requests over 3 and over 6 nodes that have no capacity
- * limit ({@value #THREADS} threads, DynamoDB Local behind every node). Prints the requests each node received in the
+ * limit ({@value #THREADS} threads, the in-memory engine behind every node). Prints the requests each node received in the
  * measured stretch and max/min, and draws them as bars to {@code spread.svg} in the {@link ChartDirectory}.
  */
 public final class SpreadScenario {

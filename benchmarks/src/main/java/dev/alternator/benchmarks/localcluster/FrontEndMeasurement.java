@@ -1,6 +1,7 @@
 package dev.alternator.benchmarks.localcluster;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.alternator.local.LocalCluster;
+import dev.alternator.local.engine.AlternatorEngine;
+import dev.alternator.local.engine.EngineResponse;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -20,10 +23,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
 /**
- * Measures what the local cluster's node front end costs, with nothing but the SDK's own client: the start-up time
- * of a three-node cluster in this (fresh) JVM, GetItem throughput through the three nodes with 16 client threads
- * against the same straight to DynamoDB Local, and the latency one client thread sees through a node versus
- * straight to DynamoDB Local.
+ * Measures what the local cluster's nodes cost on top of its engine: the start-up time of a three-node cluster in
+ * this (fresh) JVM, GetItem throughput through the three nodes with 16 client threads (the SDK's own client)
+ * against the same calls made on the engine's own API ({@link AlternatorEngine#execute(String, byte[])}, no SDK,
+ * no HTTP), and the latency one thread sees each way. The difference is what the SDK, HTTP and the node add.
  * <p>
  * Run from the project root (arguments: seconds per throughput run, latency samples):
  * <pre>
@@ -38,6 +41,9 @@ public final class FrontEndMeasurement {
 	private static final int THREADS = 16;
 
 	private static final Map<String, AttributeValue> KEY = Map.of("id", AttributeValue.fromS("k"));
+
+	private static final byte[] GET_ITEM = ("{\"TableName\":\"" + TABLE + "\",\"Key\":{\"id\":{\"S\":\"k\"}}}")
+		.getBytes(StandardCharsets.UTF_8);
 
 	private FrontEndMeasurement() {
 	}
@@ -56,28 +62,34 @@ public final class FrontEndMeasurement {
 					(System.nanoTime() - started) / 1_000_000);
 			List<DynamoDbClient> nodeClients = new ArrayList<>();
 			cluster.nodes().forEach((node) -> nodeClients.add(client(node.endpoint())));
-			DynamoDbClient engineClient = client(cluster.engineEndpoint());
-			createTable(engineClient);
+			createTable(nodeClients.get(0));
+			// The engine's own API, on an engine of its own holding the same table and item.
+			AlternatorEngine engine = AlternatorEngine.create();
+			createTable(engine);
+			List<Runnable> viaNodeCalls = new ArrayList<>();
+			GetItemRequest request = GetItemRequest.builder().tableName(TABLE).key(KEY).build();
+			nodeClients.forEach((client) -> viaNodeCalls.add(() -> client.getItem(request)));
+			Runnable engineCall = () -> call(engine, "GetItem", GET_ITEM);
 			try {
 				// Warm up both paths (JIT, connection pools) before measuring either.
-				throughput(nodeClients, seconds / 2 + 1);
-				throughput(List.of(engineClient), seconds / 2 + 1);
-				double viaNodes = throughput(nodeClients, seconds);
-				double direct = throughput(List.of(engineClient), seconds);
-				System.out.printf("GetItem/s, %d threads, through 3 nodes: %.0f; straight to DynamoDB Local: %.0f%n",
+				throughput(viaNodeCalls, seconds / 2 + 1);
+				throughput(List.of(engineCall), seconds / 2 + 1);
+				double viaNodes = throughput(viaNodeCalls, seconds);
+				double direct = throughput(List.of(engineCall), seconds);
+				System.out.printf("GetItem/s, %d threads, through 3 nodes: %.0f; on the engine's own API: %.0f%n",
 						THREADS, viaNodes, direct);
-				latency(nodeClients.get(0), samples);
-				latency(engineClient, samples);
-				double[] node = latency(nodeClients.get(0), samples);
-				double[] engine = latency(engineClient, samples);
+				latency(viaNodeCalls.get(0), samples);
+				latency(engineCall, samples);
+				double[] node = latency(viaNodeCalls.get(0), samples);
+				double[] straight = latency(engineCall, samples);
 				System.out.printf("GetItem latency, 1 thread (mean / p50 / p99 ms): through a node %.3f / %.3f / %.3f;"
-						+ " straight %.3f / %.3f / %.3f%n", node[0], node[1], node[2], engine[0], engine[1], engine[2]);
-				System.out.printf("added by the front end: mean %.3f ms, p50 %.3f ms%n", node[0] - engine[0],
-						node[1] - engine[1]);
+						+ " engine API %.3f / %.3f / %.3f%n", node[0], node[1], node[2], straight[0], straight[1],
+						straight[2]);
+				System.out.printf("added by the SDK, HTTP and the node: mean %.3f ms, p50 %.3f ms%n",
+						node[0] - straight[0], node[1] - straight[1]);
 			}
 			finally {
 				nodeClients.forEach(DynamoDbClient::close);
-				engineClient.close();
 			}
 		}
 	}
@@ -100,19 +112,33 @@ public final class FrontEndMeasurement {
 			.item(Map.of("id", AttributeValue.fromS("k"), "v", AttributeValue.fromS("value"))));
 	}
 
-	/** GetItem/s over the given clients, thread i using client i modulo their number. */
-	private static double throughput(List<DynamoDbClient> clients, int seconds) throws InterruptedException {
-		GetItemRequest request = GetItemRequest.builder().tableName(TABLE).key(KEY).build();
+	private static void createTable(AlternatorEngine engine) {
+		call(engine, "CreateTable", ("{\"TableName\":\"" + TABLE + "\",\"KeySchema\":[{\"AttributeName\":\"id\","
+				+ "\"KeyType\":\"HASH\"}],\"AttributeDefinitions\":[{\"AttributeName\":\"id\",\"AttributeType\":\"S\"}],"
+				+ "\"BillingMode\":\"PAY_PER_REQUEST\"}").getBytes(StandardCharsets.UTF_8));
+		call(engine, "PutItem", ("{\"TableName\":\"" + TABLE + "\",\"Item\":{\"id\":{\"S\":\"k\"},\"v\":{\"S\":\"value\"}}}")
+			.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static void call(AlternatorEngine engine, String operation, byte[] body) {
+		EngineResponse response = engine.execute(operation, body);
+		if (response.status() != 200) {
+			throw new IllegalStateException(operation + " failed: " + response.bodyAsString());
+		}
+	}
+
+	/** Calls/s over the given callers, thread i using caller i modulo their number. */
+	private static double throughput(List<Runnable> callers, int seconds) throws InterruptedException {
 		LongAdder done = new LongAdder();
 		AtomicBoolean running = new AtomicBoolean(true);
 		CountDownLatch finished = new CountDownLatch(THREADS);
 		List<Thread> threads = new ArrayList<>();
 		for (int i = 0; i < THREADS; i++) {
-			DynamoDbClient client = clients.get(i % clients.size());
+			Runnable caller = callers.get(i % callers.size());
 			threads.add(new Thread(() -> {
 				try {
 					while (running.get()) {
-						client.getItem(request);
+						caller.run();
 						done.increment();
 					}
 				}
@@ -131,13 +157,12 @@ public final class FrontEndMeasurement {
 		return count * 1e9 / elapsed;
 	}
 
-	/** Mean, median and 99th percentile in milliseconds of sequential GetItem calls. */
-	private static double[] latency(DynamoDbClient client, int samples) {
-		GetItemRequest request = GetItemRequest.builder().tableName(TABLE).key(KEY).build();
+	/** Mean, median and 99th percentile in milliseconds of sequential calls. */
+	private static double[] latency(Runnable caller, int samples) {
 		long[] nanos = new long[samples];
 		for (int i = 0; i < samples; i++) {
 			long start = System.nanoTime();
-			client.getItem(request);
+			caller.run();
 			nanos[i] = System.nanoTime() - start;
 		}
 		Arrays.sort(nanos);

@@ -1,0 +1,165 @@
+package dev.alternator.local.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.alternator.local.engine.api.Operation;
+import dev.alternator.local.engine.api.Operations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-memory DynamoDB engine that answers the DynamoDB JSON API as ScyllaDB Alternator does, called in
+ * process: no socket, no thread of its own. It is the engine behind every node of a
+ * {@link dev.alternator.local.LocalCluster}, and its own API for benchmarks and tools that want the engine
+ * without HTTP.
+ * <pre>{@code
+ * AlternatorEngine engine = AlternatorEngine.create();
+ * EngineResponse response = engine.execute("ListTables", "{}".getBytes(StandardCharsets.UTF_8));
+ * }</pre>
+ * Thread-safe: any number of threads may call {@link #execute(String, byte[])} at once; writes to one item
+ * are atomic with respect to each other, and reads never see half a write.
+ */
+public final class AlternatorEngine {
+
+	private static final Logger logger = LoggerFactory.getLogger(AlternatorEngine.class);
+
+	private static final String TARGET_PREFIX = "DynamoDB_20120810.";
+
+	private static final ObjectMapper MAPPER = new ObjectMapper();
+
+	private final Map<String, Operation> operations;
+
+	private AlternatorEngine() {
+		this.operations = Operations.create();
+	}
+
+	/**
+	 * Creates an engine with no tables.
+	 * @return the engine
+	 */
+	public static AlternatorEngine create() {
+		return new AlternatorEngine();
+	}
+
+	/**
+	 * The operation named by an {@code X-Amz-Target} header value, such as {@code DynamoDB_20120810.GetItem}.
+	 * @param target the header value, or {@code null} when the request had none
+	 * @return the operation name (empty when there is none), to pass to {@link #execute(String, byte[])}
+	 */
+	public static String operationOf(String target) {
+		if (target == null) {
+			return "";
+		}
+		// As Alternator does, the operation is what follows the last dot.
+		int dot = target.lastIndexOf('.');
+		return (dot < 0) ? target : target.substring(dot + 1);
+	}
+
+	/**
+	 * Executes one DynamoDB API request.
+	 * @param operation the operation name, such as {@code PutItem} (see {@link #operationOf(String)})
+	 * @param jsonBody the request body, DynamoDB JSON
+	 * @return the answer: status 200 and the response JSON, 400 and a DynamoDB error for a client mistake, or
+	 * 500 and an InternalServerError when the engine itself failed (logged at WARN)
+	 */
+	public EngineResponse execute(String operation, byte[] jsonBody) {
+		try {
+			Operation handler = this.operations.get(operation);
+			if (handler == null) {
+				throw ApiException.unknownOperation("Unsupported operation " + operation);
+			}
+			return new EngineResponse(200, handler.execute(parse(jsonBody)));
+		}
+		catch (ApiException ex) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("{} answered {}: {}", operation, ex.type(), ex.getMessage());
+			}
+			return new EngineResponse(ex.status(), Errors.body(ex));
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			logger.warn("{} failed inside the engine", operation, ex);
+			return new EngineResponse(500, Errors.body("InternalServerError", "Internal server error: " + ex));
+		}
+	}
+
+	private static JsonNode parse(byte[] body) {
+		if (body == null || body.length == 0) {
+			throw ApiException.serialization("The request body is empty: expected a JSON object");
+		}
+		JsonNode node;
+		try {
+			node = MAPPER.readTree(body);
+		}
+		catch (JsonProcessingException ex) {
+			throw ApiException.serialization("The request body is not valid JSON: " + ex.getOriginalMessage());
+		}
+		catch (IOException ex) {
+			throw ApiException.serialization("The request body could not be read: " + ex.getMessage());
+		}
+		if (node == null || !node.isObject()) {
+			throw ApiException.serialization("The request body must be a JSON object");
+		}
+		return node;
+	}
+
+	/**
+	 * Renders DynamoDB error bodies.
+	 */
+	static final class Errors {
+
+		private Errors() {
+		}
+
+		static byte[] body(ApiException ex) {
+			if (ex.item() == null) {
+				return body(ex.type(), ex.getMessage());
+			}
+			// A failed condition with ReturnValuesOnConditionCheckFailure=ALL_OLD carries the item.
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256);
+			try (com.fasterxml.jackson.core.JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+				generator.writeStartObject();
+				generator.writeStringField("__type", "com.amazonaws.dynamodb.v20120810#" + ex.type());
+				generator.writeStringField("message", ex.getMessage());
+				generator.writeFieldName("Item");
+				dev.alternator.local.engine.value.AttributeValueJson.writeItem(generator, ex.item());
+				generator.writeEndObject();
+			}
+			catch (IOException io) {
+				throw new java.io.UncheckedIOException(io);
+			}
+			return out.toByteArray();
+		}
+
+		static byte[] body(String type, String message) {
+			StringBuilder json = new StringBuilder(64 + message.length());
+			json.append("{\"__type\":\"com.amazonaws.dynamodb.v20120810#").append(type).append("\",\"message\":");
+			quote(json, message);
+			json.append('}');
+			return json.toString().getBytes(StandardCharsets.UTF_8);
+		}
+
+		private static void quote(StringBuilder json, String text) {
+			json.append('"');
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (c == '"' || c == '\\') {
+					json.append('\\').append(c);
+				}
+				else if (c < 0x20) {
+					json.append(String.format("\\u%04x", (int) c));
+				}
+				else {
+					json.append(c);
+				}
+			}
+			json.append('"');
+		}
+
+	}
+
+}

@@ -1,0 +1,45 @@
+package dev.alternator.local.engine.api;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.alternator.local.engine.table.TableCatalog;
+
+/**
+ * The operations an engine answers, by name. An operation Alternator does not implement (transactions,
+ * PartiQL, backups, ...) is simply absent, and the engine answers it as Alternator does: an
+ * UnknownOperationException.
+ */
+public final class Operations {
+
+	private Operations() {
+	}
+
+	/**
+	 * Creates every operation over one new, empty catalogue.
+	 * @return the operations by name
+	 */
+	public static Map<String, Operation> create() {
+		TableCatalog catalog = new TableCatalog();
+		Map<String, Operation> operations = new HashMap<>();
+		TableOperations tables = new TableOperations(catalog, ItemKeys.INSTANCE);
+		operations.put("CreateTable", tables::createTable);
+		operations.put("DescribeTable", tables::describeTable);
+		operations.put("ListTables", tables::listTables);
+		operations.put("DeleteTable", tables::deleteTable);
+		operations.put("UpdateTable", tables::updateTable);
+		ItemOperations items = new ItemOperations(catalog);
+		operations.put("PutItem", items::putItem);
+		operations.put("GetItem", items::getItem);
+		operations.put("UpdateItem", items::updateItem);
+		operations.put("DeleteItem", items::deleteItem);
+		QueryOperations queries = new QueryOperations(catalog);
+		operations.put("Query", queries::query);
+		operations.put("Scan", queries::scan);
+		BatchOperations batches = new BatchOperations(catalog);
+		operations.put("BatchGetItem", batches::batchGetItem);
+		operations.put("BatchWriteItem", batches::batchWriteItem);
+		return Map.copyOf(operations);
+	}
+
+}

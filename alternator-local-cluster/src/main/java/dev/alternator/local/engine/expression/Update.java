@@ -1,0 +1,302 @@
+package dev.alternator.local.engine.expression;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.alternator.local.engine.ApiException;
+import dev.alternator.local.engine.value.AttributeValue;
+import dev.alternator.local.engine.value.BinarySetValue;
+import dev.alternator.local.engine.value.ListValue;
+import dev.alternator.local.engine.value.MapValue;
+import dev.alternator.local.engine.value.NumberSetValue;
+import dev.alternator.local.engine.value.NumberValue;
+import dev.alternator.local.engine.value.StringSetValue;
+
+/**
+ * A parsed, reusable update: an {@code UpdateExpression} (SET, REMOVE, ADD, DELETE) or legacy
+ * {@code AttributeUpdates} converted by {@link LegacyConditions#attributeUpdates}.
+ * <p>
+ * {@link #apply(Map)} works as DynamoDB does: every operand is read from the item as it was before the update
+ * ({@code SET a = b, b = a} swaps), list indexes refer to the original list ({@code REMOVE a[1] SET a[3] = :v}
+ * sets the old fourth element), SET past the end of a list appends (several in index order), removing an
+ * element shifts the rest, ADD creates a missing number or set, DELETE of all a set's elements removes the
+ * attribute.
+ */
+public final class Update {
+
+	private static final String INVALID_PATH = "The document path provided in the update expression is invalid for update";
+
+	private static final String TYPE_MISMATCH = "Type mismatch for attribute to update";
+
+	// Each group in the order it is applied: SETs by ascending path, REMOVEs by descending path, then the rest.
+	private final List<UpdateAction> sets;
+
+	private final List<UpdateAction> removes;
+
+	private final List<UpdateAction> others;
+
+	private final List<DocumentPath> paths;
+
+	private final Set<String> attributeNames;
+
+	Update(List<UpdateAction> actions) {
+		List<UpdateAction> sets = new ArrayList<>();
+		List<UpdateAction> removes = new ArrayList<>();
+		List<UpdateAction> others = new ArrayList<>();
+		List<DocumentPath> paths = new ArrayList<>(actions.size());
+		Set<String> names = new LinkedHashSet<>();
+		for (UpdateAction action : actions) {
+			switch (action.kind()) {
+				case SET:
+					sets.add(action);
+					break;
+				case REMOVE:
+					removes.add(action);
+					break;
+				default:
+					others.add(action);
+			}
+			paths.add(action.path());
+			names.add(action.path().attributeName());
+		}
+		sets.sort((a, b) -> UpdateAction.comparePaths(a.path(), b.path()));
+		removes.sort((a, b) -> UpdateAction.comparePaths(b.path(), a.path()));
+		this.sets = List.copyOf(sets);
+		this.removes = List.copyOf(removes);
+		this.others = List.copyOf(others);
+		this.paths = Collections.unmodifiableList(paths);
+		this.attributeNames = Collections.unmodifiableSet(names);
+	}
+
+	/**
+	 * Parses an {@code UpdateExpression}.
+	 * @param expression the expression
+	 * @param attributes the request's names and values; the references used are marked
+	 * @return the update
+	 * @throws ApiException a ValidationException ({@code "Invalid UpdateExpression: ..."}) for a syntax error,
+	 * a clause used twice, overlapping or conflicting paths, an unknown or misused function, or an operand of
+	 * the wrong type (e.g. ADD of a string)
+	 */
+	public static Update parse(String expression, ExpressionAttributes attributes) {
+		return new Update(ExpressionParser.update(expression, attributes));
+	}
+
+	/**
+	 * The top-level attributes this update changes (sets, removes, adds to or deletes from), in the order of
+	 * the actions. The caller rejects updates of key attributes with it and picks the attributes for
+	 * {@code ReturnValues} {@code UPDATED_OLD} and {@code UPDATED_NEW}.
+	 * @return the attribute names
+	 */
+	public Set<String> attributeNames() {
+		return this.attributeNames;
+	}
+
+	/**
+	 * The paths this update changes, in the order of the actions.
+	 * @return the paths
+	 */
+	public List<DocumentPath> paths() {
+		return this.paths;
+	}
+
+	/**
+	 * Applies the update to an item.
+	 * @param item the item as it is; an empty map when it does not exist yet. It is not changed.
+	 * @return the item after the update, a new map
+	 * @throws ApiException a ValidationException when an operand refers to a missing attribute, a path does
+	 * not fit the item (e.g. {@code a.b} where {@code a} is a string, or is missing), an operand has the wrong
+	 * type (arithmetic on a non-number, ADD to a string), or a number goes out of range
+	 */
+	public Map<String, AttributeValue> apply(Map<String, AttributeValue> item) {
+		// Read every SET operand before writing anything.
+		AttributeValue[] values = new AttributeValue[this.sets.size()];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = Operand.required(this.sets.get(i).value(), item);
+		}
+		Map<String, AttributeValue> result = new LinkedHashMap<>(item);
+		for (int i = 0; i < values.length; i++) {
+			write(result, this.sets.get(i).path(), values[i]);
+		}
+		for (UpdateAction remove : this.removes) {
+			remove(result, remove.path());
+		}
+		for (UpdateAction action : this.others) {
+			AttributeValue operand = action.value().evaluate(item);
+			AttributeValue current = action.path().get(result);
+			AttributeValue updated = combine(action.kind(), current, operand);
+			if (updated == null) {
+				if (current != null) {
+					remove(result, action.path());
+				}
+			}
+			else if (updated != current) {
+				write(result, action.path(), updated);
+			}
+		}
+		return result;
+	}
+
+	/** The new value of an ADD or DELETE, or {@code null} when the attribute goes (or stays) away. */
+	private static AttributeValue combine(UpdateAction.Kind kind, AttributeValue current, AttributeValue operand) {
+		boolean legacy = kind == UpdateAction.Kind.LEGACY_ADD || kind == UpdateAction.Kind.LEGACY_DELETE;
+		String mismatch = legacy ? TYPE_MISMATCH : Operand.WRONG_TYPE;
+		if (kind == UpdateAction.Kind.ADD || kind == UpdateAction.Kind.LEGACY_ADD) {
+			if (current == null) {
+				return operand;
+			}
+			if (current instanceof NumberValue a && operand instanceof NumberValue b) {
+				return a.add(b);
+			}
+			if (current instanceof StringSetValue a && operand instanceof StringSetValue b) {
+				return a.union(b);
+			}
+			if (current instanceof NumberSetValue a && operand instanceof NumberSetValue b) {
+				return a.union(b);
+			}
+			if (current instanceof BinarySetValue a && operand instanceof BinarySetValue b) {
+				return a.union(b);
+			}
+			if (legacy && current instanceof ListValue a && operand instanceof ListValue b) {
+				List<AttributeValue> joined = new ArrayList<>(a.value());
+				joined.addAll(b.value());
+				return new ListValue(joined);
+			}
+			throw ApiException.validation(mismatch);
+		}
+		if (current == null) {
+			return null;
+		}
+		if (current instanceof StringSetValue a && operand instanceof StringSetValue b) {
+			return a.minus(b);
+		}
+		if (current instanceof NumberSetValue a && operand instanceof NumberSetValue b) {
+			return a.minus(b);
+		}
+		if (current instanceof BinarySetValue a && operand instanceof BinarySetValue b) {
+			return a.minus(b);
+		}
+		throw ApiException.validation(mismatch);
+	}
+
+	private static void write(Map<String, AttributeValue> item, DocumentPath path, AttributeValue value) {
+		String name = path.attributeName();
+		if (path.isTopLevel()) {
+			item.put(name, value);
+			return;
+		}
+		AttributeValue top = item.get(name);
+		if (top == null) {
+			throw ApiException.validation(INVALID_PATH);
+		}
+		item.put(name, writeInto(top, path, 1, value));
+	}
+
+	private static AttributeValue writeInto(AttributeValue container, DocumentPath path, int position,
+			AttributeValue value) {
+		boolean last = position == path.length() - 1;
+		if (!path.isIndex(position)) {
+			if (!(container instanceof MapValue map)) {
+				throw ApiException.validation(INVALID_PATH);
+			}
+			String key = path.name(position);
+			AttributeValue child = value;
+			if (!last) {
+				AttributeValue old = map.get(key);
+				if (old == null) {
+					throw ApiException.validation(INVALID_PATH);
+				}
+				child = writeInto(old, path, position + 1, value);
+			}
+			Map<String, AttributeValue> entries = new LinkedHashMap<>(map.value());
+			entries.put(key, child);
+			return new MapValue(entries);
+		}
+		if (!(container instanceof ListValue list)) {
+			throw ApiException.validation(INVALID_PATH);
+		}
+		int index = path.index(position);
+		List<AttributeValue> elements = new ArrayList<>(list.value());
+		if (last) {
+			if (index < elements.size()) {
+				elements.set(index, value);
+			}
+			else {
+				elements.add(value);
+			}
+		}
+		else {
+			if (index >= elements.size()) {
+				throw ApiException.validation(INVALID_PATH);
+			}
+			elements.set(index, writeInto(elements.get(index), path, position + 1, value));
+		}
+		return new ListValue(elements);
+	}
+
+	private static void remove(Map<String, AttributeValue> item, DocumentPath path) {
+		String name = path.attributeName();
+		if (path.isTopLevel()) {
+			item.remove(name);
+			return;
+		}
+		AttributeValue top = item.get(name);
+		if (top == null) {
+			throw ApiException.validation(INVALID_PATH);
+		}
+		item.put(name, removeFrom(top, path, 1));
+	}
+
+	private static AttributeValue removeFrom(AttributeValue container, DocumentPath path, int position) {
+		boolean last = position == path.length() - 1;
+		if (!path.isIndex(position)) {
+			if (!(container instanceof MapValue map)) {
+				throw ApiException.validation(INVALID_PATH);
+			}
+			String key = path.name(position);
+			AttributeValue old = map.get(key);
+			if (last) {
+				if (old == null) {
+					return container;
+				}
+				Map<String, AttributeValue> entries = new LinkedHashMap<>(map.value());
+				entries.remove(key);
+				return new MapValue(entries);
+			}
+			if (old == null) {
+				throw ApiException.validation(INVALID_PATH);
+			}
+			Map<String, AttributeValue> entries = new LinkedHashMap<>(map.value());
+			entries.put(key, removeFrom(old, path, position + 1));
+			return new MapValue(entries);
+		}
+		if (!(container instanceof ListValue list)) {
+			throw ApiException.validation(INVALID_PATH);
+		}
+		int index = path.index(position);
+		if (index >= list.value().size()) {
+			if (last) {
+				return container;
+			}
+			throw ApiException.validation(INVALID_PATH);
+		}
+		List<AttributeValue> elements = new ArrayList<>(list.value());
+		if (last) {
+			elements.remove(index);
+		}
+		else {
+			elements.set(index, removeFrom(elements.get(index), path, position + 1));
+		}
+		return new ListValue(elements);
+	}
+
+	@Override
+	public String toString() {
+		return "Update" + this.paths;
+	}
+
+}
