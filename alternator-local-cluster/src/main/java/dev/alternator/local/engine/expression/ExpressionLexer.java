@@ -184,6 +184,9 @@ final class ExpressionLexer {
 		while (i < n && Character.isWhitespace(this.text.charAt(i))) {
 			i++;
 		}
+		if (i < n && (this.text.charAt(i) == '#' || this.text.charAt(i) == ':')) {
+			i++;
+		}
 		if (i < n && isWordChar(this.text.charAt(i))) {
 			while (i < n && isWordChar(this.text.charAt(i))) {
 				i++;
