@@ -1,6 +1,7 @@
 package dev.alternator.local.conformance;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -230,6 +231,82 @@ class ExpressionsConformanceTests extends ConformanceSupport {
 	void aFunctionNotAllowedInAnUpdateIsRejected() {
 		put("size-in-update", "a", s("text"));
 		assertValidation(() -> update("size-in-update", "SET b = size(a)", null), "size");
+	}
+
+	@Test
+	void additionKeepsThirtyEightDigitsOfPrecision() {
+		update("precision", "SET b = :one + :big, c = :big - :one",
+				Map.of(":one", n("1"), ":big", n("10000000000000000000000")));
+		assertThat(get("precision")).containsEntry("b", n("10000000000000000000001"))
+			.containsEntry("c", n("9999999999999999999999"));
+	}
+
+	@Test
+	void additionThatOverflowsIsRejected() {
+		assertValidation(() -> update("plus-overflow", "SET b = :a + :a", Map.of(":a", n("9e125"))), "overflow");
+	}
+
+	@Test
+	void listAppendOfANonListIsRejected() {
+		put("append-non-list", "l", list(n("1")));
+		assertValidation(() -> update("append-non-list", "SET l = list_append(l, :v)", Map.of(":v", s("x"))), null);
+	}
+
+	@Test
+	void deleteWithAnOperandThatIsNotASetIsRejected() {
+		put("delete-non-set", "set", ss("a"));
+		assertValidation(
+				() -> update("delete-non-set", "DELETE #s :v", Map.of(":v", s("a")), Map.of("#s", "set")), null);
+	}
+
+	@Test
+	void addOfASetOfAnotherTypeIsRejected() {
+		put("add-other-set", "set", ss("a"));
+		assertValidation(() -> update("add-other-set", "ADD #s :v", Map.of(":v", ns("1")), Map.of("#s", "set")),
+				null);
+	}
+
+	@Test
+	void emptySetAsAnExpressionValueIsRejected() {
+		assertValidation(() -> update("empty-set-value", "SET a = :v", Map.of(":v", AttributeValue.fromSs(List.of()))),
+				"empty");
+	}
+
+	@Test
+	void syntaxErrorInAConditionExpressionIsRejected() {
+		assertValidation(() -> this.dynamo.putItem((put) -> put.tableName(this.table)
+			.item(item("p", s("bad-condition")))
+			.conditionExpression("attribute_exists(")), "ConditionExpression");
+	}
+
+	@Test
+	void conditionOnANestedPathIsEvaluated() {
+		put("nested-condition", "a", map("b", list(n("1"), map("c", s("deep")))));
+		assertThat(holds("nested-condition", "a.b[1].c = :v", Map.of(":v", s("deep")))).isTrue();
+		assertThat(holds("nested-condition", "a.b[5].c = :v", Map.of(":v", s("deep")))).isFalse();
+	}
+
+	@Test
+	void notEqualsIsTrueForAMissingAttribute() {
+		put("not-equals", "a", n("1"));
+		assertThat(holds("not-equals", "zzz <> :v", Map.of(":v", n("1")))).isTrue();
+		assertThat(holds("not-equals", "a <> :v", Map.of(":v", n("1")))).isFalse();
+	}
+
+	@Test
+	void projectionExpressionWithAnUnescapedReservedWordIsRejected() {
+		assertValidation(() -> this.dynamo.getItem((get) -> get.tableName(this.table)
+			.key(item("p", s("reserved-projection")))
+			.projectionExpression("name")), "reserved");
+	}
+
+	@Test
+	void projectionExpressionAcceptsAttributeNames() {
+		put("projection-names", "name", s("value"));
+		assertThat(this.dynamo.getItem((get) -> get.tableName(this.table)
+			.key(item("p", s("projection-names")))
+			.projectionExpression("#n")
+			.expressionAttributeNames(Map.of("#n", "name"))).item()).isEqualTo(item("name", s("value")));
 	}
 
 	private void put(String key, String attribute, AttributeValue value) {

@@ -365,6 +365,53 @@ class ItemsConformanceTests extends ConformanceSupport {
 			.consistentRead(true)).item()).containsEntry("v", n("2"));
 	}
 
+	@Test
+	void updatedOldOfAnAttributeThatDidNotExistReturnsNothing() {
+		this.dynamo.putItem((put) -> put.tableName(this.table).item(item("p", s("u-old-new-attribute"))));
+		assertThat(this.dynamo.updateItem((update) -> update.tableName(this.table)
+			.key(item("p", s("u-old-new-attribute")))
+			.updateExpression("SET b = :v")
+			.expressionAttributeValues(Map.of(":v", s("x")))
+			.returnValues(ReturnValue.UPDATED_OLD)).hasAttributes()).isFalse();
+	}
+
+	@Test
+	void allNewAfterARemoveLeavesTheRemovedAttributeOut() {
+		this.dynamo.putItem((put) -> put.tableName(this.table)
+			.item(item("p", s("u-all-new-remove"), "a", s("hi"), "b", s("dog"))));
+		assertThat(this.dynamo.updateItem((update) -> update.tableName(this.table)
+			.key(item("p", s("u-all-new-remove")))
+			.updateExpression("REMOVE b")
+			.returnValues(ReturnValue.ALL_NEW)).attributes()).isEqualTo(item("p", s("u-all-new-remove"), "a", s("hi")));
+	}
+
+	@Test
+	void deleteItemOfAMissingItemReturnsNoAttributesWithAllOld() {
+		assertThat(this.dynamo.deleteItem((delete) -> delete.tableName(this.table)
+			.key(item("p", s("delete-missing")))
+			.returnValues(ReturnValue.ALL_OLD)).hasAttributes()).isFalse();
+	}
+
+	@Test
+	void returnValuesOnConditionCheckFailureRejectsValuesOtherThanNoneAndAllOld() {
+		assertValidation(() -> this.dynamo.putItem((put) -> put.tableName(this.table)
+			.item(item("p", s("bad-on-failure")))
+			.conditionExpression("attribute_exists(p)")
+			.returnValuesOnConditionCheckFailure("ALL_NEW")), null);
+	}
+
+	@Test
+	void updateItemWithAFalseConditionChangesNothing() {
+		this.dynamo.putItem((put) -> put.tableName(this.table).item(item("p", s("cond-update"), "n", n("1"))));
+		assertApiError(() -> this.dynamo.updateItem((update) -> update.tableName(this.table)
+			.key(item("p", s("cond-update")))
+			.updateExpression("SET n = :two")
+			.conditionExpression("n = :zero")
+			.expressionAttributeValues(Map.of(":two", n("2"), ":zero", n("0")))), "ConditionalCheckFailedException",
+				null);
+		assertThat(get("cond-update")).containsEntry("n", n("1"));
+	}
+
 	private Map<String, AttributeValue> get(String key) {
 		return this.dynamo.getItem((get) -> get.tableName(this.table).key(item("p", s(key))).consistentRead(true))
 			.item();

@@ -285,6 +285,71 @@ class QueryScanConformanceTests extends ConformanceSupport {
 		assertThat(scanned.lastEvaluatedKey()).isNotEmpty();
 	}
 
+	@Test
+	void beginsWithOnANumberSortKeyIsRejected() {
+		assertValidation(() -> query("p = :p AND begins_with(c, :v)", Map.of(":p", s("q"), ":v", n("1"))), null);
+	}
+
+	@Test
+	void notEqualsInAKeyConditionIsRejected() {
+		assertValidation(() -> query("p = :p AND c <> :v", Map.of(":p", s("q"), ":v", n("1"))), null);
+	}
+
+	@Test
+	void descendingPagesChainedWithExclusiveStartKeyReturnEveryItemOnce() {
+		List<Integer> seen = new ArrayList<>();
+		Map<String, AttributeValue> start = null;
+		int pages = 0;
+		do {
+			Map<String, AttributeValue> exclusiveStart = start;
+			QueryResponse page = this.dynamo.query((query) -> query.tableName(this.numbers)
+				.keyConditionExpression("p = :p")
+				.expressionAttributeValues(Map.of(":p", s("q")))
+				.scanIndexForward(false)
+				.limit(4)
+				.exclusiveStartKey(exclusiveStart));
+			seen.addAll(sortKeys(page));
+			start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+			pages++;
+		}
+		while (start != null && pages < 100);
+		assertThat(seen).containsExactly(10, 9, 8, 7, 6, 5, 4, 3, 2, 1);
+	}
+
+	@Test
+	void scanPagesChainedWithExclusiveStartKeyReturnEveryItemOnce() {
+		List<String> seen = new ArrayList<>();
+		Map<String, AttributeValue> start = null;
+		int pages = 0;
+		do {
+			Map<String, AttributeValue> exclusiveStart = start;
+			ScanResponse page = this.dynamo
+				.scan((scan) -> scan.tableName(this.numbers).limit(2).exclusiveStartKey(exclusiveStart));
+			page.items().forEach((found) -> seen.add(found.get("p").s() + "/" + found.get("c").n()));
+			start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+			pages++;
+		}
+		while (start != null && pages < 100);
+		assertThat(seen).hasSize(11).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void selectCountWithAFilterCountsTheMatchingItems() {
+		ScanResponse response = this.dynamo.scan((scan) -> scan.tableName(this.numbers)
+			.select(Select.COUNT)
+			.filterExpression("v = :odd")
+			.expressionAttributeValues(Map.of(":odd", s("odd"))));
+		assertThat(response.count()).isEqualTo(5);
+		assertThat(response.scannedCount()).isEqualTo(11);
+	}
+
+	@Test
+	void queryOfAMissingTableIsResourceNotFound() {
+		assertApiError(() -> this.dynamo.query((query) -> query.tableName(uniqueName("absent"))
+			.keyConditionExpression("p = :p")
+			.expressionAttributeValues(Map.of(":p", s("q")))), "ResourceNotFoundException", null);
+	}
+
 	private QueryResponse query(String keyCondition, Map<String, AttributeValue> values) {
 		return this.dynamo.query((query) -> query.tableName(this.numbers)
 			.keyConditionExpression(keyCondition)
