@@ -187,4 +187,16 @@ class TableOperationsTests {
 			.hasMessageContaining("does not have the specified index");
 	}
 
+	@Test
+	void tagsAreKeptPerTable() {
+		createHashTable("tagged");
+		String arn = client.describeTable((request) -> request.tableName("tagged")).table().tableArn();
+		client.tagResource((request) -> request.resourceArn(arn).tags((tag) -> tag.key("a").value("1"),
+				(tag) -> tag.key("b").value("2")));
+		client.untagResource((request) -> request.resourceArn(arn).tagKeys("a"));
+		assertThat(client.listTagsOfResource((request) -> request.resourceArn(arn)).tags())
+			.extracting((tag) -> tag.key() + "=" + tag.value())
+			.containsExactly("b=2");
+	}
+
 }

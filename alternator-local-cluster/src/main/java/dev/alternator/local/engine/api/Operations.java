@@ -28,6 +28,9 @@ public final class Operations {
 		operations.put("ListTables", tables::listTables);
 		operations.put("DeleteTable", tables::deleteTable);
 		operations.put("UpdateTable", tables::updateTable);
+		operations.put("TagResource", tables::tagResource);
+		operations.put("UntagResource", tables::untagResource);
+		operations.put("ListTagsOfResource", tables::listTagsOfResource);
 		ItemOperations items = new ItemOperations(catalog);
 		operations.put("PutItem", items::putItem);
 		operations.put("GetItem", items::getItem);

@@ -268,7 +268,10 @@ public final class QueryOperations {
 		String select = Requests.optionalEnum(request, "Select", null, "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES",
 				"SPECIFIC_ATTRIBUTES", "COUNT");
 		if (select == null) {
-			return (projection != null) ? "SPECIFIC_ATTRIBUTES" : "ALL_ATTRIBUTES";
+			select = (projection != null) ? "SPECIFIC_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES";
+			if (source.index == null && projection == null) {
+				return "ALL_ATTRIBUTES";
+			}
 		}
 		if (projection != null && !"SPECIFIC_ATTRIBUTES".equals(select)) {
 			throw ApiException.validation("Cannot specify the ProjectionExpression or AttributesToGet when choosing "
@@ -289,8 +292,9 @@ public final class QueryOperations {
 					+ "is not supported for global secondary index " + source.index.definition().name()
 					+ " because its projection type is not ALL");
 		}
-		if ("ALL_ATTRIBUTES".equals(select) && source.index != null) {
-			// An LSI reads the other attributes from the table: all of them.
+		boolean local = source.index != null && source.index.definition().kind() == IndexKind.LOCAL;
+		if (local && ("ALL_ATTRIBUTES".equals(select) || projection != null)) {
+			// A local index reads the attributes it does not hold from the table.
 			source.allAttributes = true;
 		}
 		return select;

@@ -226,6 +226,85 @@ public final class TableOperations {
 		return Json.bytes(response);
 	}
 
+	/**
+	 * TagResource: adds or replaces tags of a table named by its ARN.
+	 * @param request the request
+	 * @return the response
+	 */
+	public byte[] tagResource(JsonNode request) {
+		Table table = tableByArn(request);
+		JsonNode tags = Requests.optionalArray(request, "Tags");
+		if (tags == null) {
+			throw ApiException.validation("Missing Tags field in request");
+		}
+		synchronized (table) {
+			TableDefinition.Settings settings = table.definition().settings();
+			Map<String, String> updated = new LinkedHashMap<>(settings.tags());
+			for (JsonNode tag : tags) {
+				String key = Requests.optionalString(tag, "Key");
+				String value = Requests.optionalString(tag, "Value");
+				if (key == null || value == null) {
+					throw ApiException.validation("Tags entries must have a Key and a Value");
+				}
+				updated.put(key, value);
+			}
+			table.redefine(table.definition().withSettings(withTags(settings, updated)));
+		}
+		return Json.EMPTY_OBJECT;
+	}
+
+	/**
+	 * UntagResource: removes tags of a table named by its ARN.
+	 * @param request the request
+	 * @return the response
+	 */
+	public byte[] untagResource(JsonNode request) {
+		Table table = tableByArn(request);
+		JsonNode keys = Requests.optionalArray(request, "TagKeys");
+		if (keys == null) {
+			throw ApiException.validation("Missing TagKeys field in request");
+		}
+		synchronized (table) {
+			TableDefinition.Settings settings = table.definition().settings();
+			Map<String, String> updated = new LinkedHashMap<>(settings.tags());
+			keys.forEach((key) -> updated.remove(key.asText()));
+			table.redefine(table.definition().withSettings(withTags(settings, updated)));
+		}
+		return Json.EMPTY_OBJECT;
+	}
+
+	/**
+	 * ListTagsOfResource: the tags of a table named by its ARN.
+	 * @param request the request
+	 * @return the response
+	 */
+	public byte[] listTagsOfResource(JsonNode request) {
+		Table table = tableByArn(request);
+		ObjectNode response = Json.object();
+		ArrayNode tags = response.putArray("Tags");
+		table.definition().settings().tags().forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
+		return Json.bytes(response);
+	}
+
+	private Table tableByArn(JsonNode request) {
+		String arn = Requests.optionalString(request, "ResourceArn");
+		if (arn == null) {
+			throw ApiException.validation("Missing ResourceArn field in request");
+		}
+		int at = arn.lastIndexOf(":table/");
+		if (at < 0) {
+			throw ApiException.validation("Invalid ResourceArn: " + arn);
+		}
+		String name = arn.substring(at + ":table/".length());
+		int slash = name.indexOf('/');
+		return Requests.table(this.catalog, (slash < 0) ? name : name.substring(0, slash));
+	}
+
+	private static TableDefinition.Settings withTags(TableDefinition.Settings settings, Map<String, String> tags) {
+		return new TableDefinition.Settings(settings.billingMode(), settings.readCapacityUnits(),
+				settings.writeCapacityUnits(), settings.streamEnabled(), settings.streamViewType(), tags);
+	}
+
 	private static Map<String, KeyType> usedDefinitions(Map<String, KeyType> definitions, KeySchema key,
 			Map<String, IndexDefinition> indexes) {
 		Map<String, KeyType> used = new LinkedHashMap<>();
