@@ -2,7 +2,6 @@ package dev.alternator.local.engine.expression;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,8 +39,7 @@ public final class LegacyConditions {
 	public static Condition expected(JsonNode expected, String conditionalOperator) {
 		boolean or = or(conditionalOperator);
 		List<Condition> conditions = new ArrayList<>();
-		for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext();) {
-			Map.Entry<String, JsonNode> entry = it.next();
+		for (Map.Entry<String, JsonNode> entry : expected.properties()) {
 			String name = entry.getKey();
 			JsonNode spec = entry.getValue();
 			JsonNode operator = field(spec, "ComparisonOperator");
@@ -98,8 +96,7 @@ public final class LegacyConditions {
 	public static Condition filter(JsonNode filter, String conditionalOperator) {
 		boolean or = or(conditionalOperator);
 		List<Condition> conditions = new ArrayList<>();
-		for (Iterator<Map.Entry<String, JsonNode>> it = filter.fields(); it.hasNext();) {
-			Map.Entry<String, JsonNode> entry = it.next();
+		for (Map.Entry<String, JsonNode> entry : filter.properties()) {
 			JsonNode spec = entry.getValue();
 			JsonNode operator = field(spec, "ComparisonOperator");
 			if (operator == null) {
@@ -126,8 +123,7 @@ public final class LegacyConditions {
 			throw ApiException.validation("Conditions can be of length 1 or 2 only");
 		}
 		List<KeyCondition.Term> terms = new ArrayList<>(2);
-		for (Iterator<Map.Entry<String, JsonNode>> it = keyConditions.fields(); it.hasNext();) {
-			Map.Entry<String, JsonNode> entry = it.next();
+		for (Map.Entry<String, JsonNode> entry : keyConditions.properties()) {
 			JsonNode spec = entry.getValue();
 			JsonNode operatorNode = field(spec, "ComparisonOperator");
 			if (operatorNode == null) {
@@ -181,8 +177,7 @@ public final class LegacyConditions {
 	 */
 	public static Update attributeUpdates(JsonNode attributeUpdates) {
 		List<UpdateAction> actions = new ArrayList<>();
-		for (Iterator<Map.Entry<String, JsonNode>> it = attributeUpdates.fields(); it.hasNext();) {
-			Map.Entry<String, JsonNode> entry = it.next();
+		for (Map.Entry<String, JsonNode> entry : attributeUpdates.properties()) {
 			DocumentPath path = DocumentPath.of(entry.getKey());
 			JsonNode spec = entry.getValue();
 			JsonNode actionNode = field(spec, "Action");

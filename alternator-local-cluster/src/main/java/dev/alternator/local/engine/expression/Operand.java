@@ -1,7 +1,5 @@
 package dev.alternator.local.engine.expression;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import dev.alternator.local.engine.ApiException;
@@ -119,10 +117,7 @@ interface Operand {
 			if (!(a instanceof ListValue la) || !(b instanceof ListValue lb)) {
 				throw ApiException.validation(WRONG_TYPE);
 			}
-			List<AttributeValue> joined = new ArrayList<>(la.value().size() + lb.value().size());
-			joined.addAll(la.value());
-			joined.addAll(lb.value());
-			return new ListValue(joined);
+			return la.append(lb);
 		}
 
 	}

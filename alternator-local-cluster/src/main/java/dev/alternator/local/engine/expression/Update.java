@@ -162,9 +162,7 @@ public final class Update {
 				return a.union(b);
 			}
 			if (legacy && current instanceof ListValue a && operand instanceof ListValue b) {
-				List<AttributeValue> joined = new ArrayList<>(a.value());
-				joined.addAll(b.value());
-				return new ListValue(joined);
+				return a.append(b);
 			}
 			throw ApiException.validation(mismatch);
 		}
@@ -204,38 +202,28 @@ public final class Update {
 				throw ApiException.validation(INVALID_PATH);
 			}
 			String key = path.name(position);
-			AttributeValue child = value;
-			if (!last) {
-				AttributeValue old = map.get(key);
-				if (old == null) {
-					throw ApiException.validation(INVALID_PATH);
-				}
-				child = writeInto(old, path, position + 1, value);
+			if (last) {
+				return map.with(key, value);
 			}
-			Map<String, AttributeValue> entries = new LinkedHashMap<>(map.value());
-			entries.put(key, child);
-			return new MapValue(entries);
+			AttributeValue old = map.get(key);
+			if (old == null) {
+				throw ApiException.validation(INVALID_PATH);
+			}
+			return map.with(key, writeInto(old, path, position + 1, value));
 		}
 		if (!(container instanceof ListValue list)) {
 			throw ApiException.validation(INVALID_PATH);
 		}
 		int index = path.index(position);
-		List<AttributeValue> elements = new ArrayList<>(list.value());
 		if (last) {
-			if (index < elements.size()) {
-				elements.set(index, value);
-			}
-			else {
-				elements.add(value);
-			}
+			// Past the end appends.
+			return list.with(index, value);
 		}
-		else {
-			if (index >= elements.size()) {
-				throw ApiException.validation(INVALID_PATH);
-			}
-			elements.set(index, writeInto(elements.get(index), path, position + 1, value));
+		AttributeValue old = list.get(index);
+		if (old == null) {
+			throw ApiException.validation(INVALID_PATH);
 		}
-		return new ListValue(elements);
+		return list.with(index, writeInto(old, path, position + 1, value));
 	}
 
 	private static void remove(Map<String, AttributeValue> item, DocumentPath path) {
@@ -258,40 +246,28 @@ public final class Update {
 				throw ApiException.validation(INVALID_PATH);
 			}
 			String key = path.name(position);
-			AttributeValue old = map.get(key);
 			if (last) {
-				if (old == null) {
-					return container;
-				}
-				Map<String, AttributeValue> entries = new LinkedHashMap<>(map.value());
-				entries.remove(key);
-				return new MapValue(entries);
+				return map.without(key);
 			}
+			AttributeValue old = map.get(key);
 			if (old == null) {
 				throw ApiException.validation(INVALID_PATH);
 			}
-			Map<String, AttributeValue> entries = new LinkedHashMap<>(map.value());
-			entries.put(key, removeFrom(old, path, position + 1));
-			return new MapValue(entries);
+			return map.with(key, removeFrom(old, path, position + 1));
 		}
 		if (!(container instanceof ListValue list)) {
 			throw ApiException.validation(INVALID_PATH);
 		}
 		int index = path.index(position);
-		if (index >= list.value().size()) {
-			if (last) {
-				return container;
-			}
+		if (last) {
+			// Past the end is nothing to remove.
+			return list.without(index);
+		}
+		AttributeValue old = list.get(index);
+		if (old == null) {
 			throw ApiException.validation(INVALID_PATH);
 		}
-		List<AttributeValue> elements = new ArrayList<>(list.value());
-		if (last) {
-			elements.remove(index);
-		}
-		else {
-			elements.set(index, removeFrom(elements.get(index), path, position + 1));
-		}
-		return new ListValue(elements);
+		return list.with(index, removeFrom(old, path, position + 1));
 	}
 
 	@Override

@@ -3,7 +3,6 @@ package dev.alternator.local.engine.value;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +117,7 @@ public final class AttributeValueJson {
 				return NullValue.INSTANCE;
 			case M: {
 				expectObject(token);
-				Map<String, AttributeValue> entries = new LinkedHashMap<>();
+				LinkedHashMap<String, AttributeValue> entries = new LinkedHashMap<>();
 				while (parser.nextToken() == JsonToken.FIELD_NAME) {
 					String name = parser.currentName();
 					if (parser.nextToken() == JsonToken.VALUE_NULL) {
@@ -126,18 +125,18 @@ public final class AttributeValueJson {
 					}
 					entries.put(name, read(parser, depth + 1));
 				}
-				return new MapValue(entries);
+				return MapValue.owning(entries);
 			}
 			case L: {
 				expectArray(token);
-				List<AttributeValue> elements = new ArrayList<>();
+				ArrayList<AttributeValue> elements = new ArrayList<>();
 				JsonToken next;
 				while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
 					if (next != JsonToken.VALUE_NULL) {
 						elements.add(read(parser, depth + 1));
 					}
 				}
-				return new ListValue(elements);
+				return ListValue.owning(elements);
 			}
 			default: {
 				expectArray(token);
@@ -214,8 +213,7 @@ public final class AttributeValueJson {
 	public static Map<String, AttributeValue> readItem(JsonNode node) {
 		expectObject(node);
 		Map<String, AttributeValue> item = new LinkedHashMap<>();
-		for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-			Map.Entry<String, JsonNode> field = it.next();
+		for (Map.Entry<String, JsonNode> field : node.properties()) {
 			if (!field.getValue().isNull()) {
 				item.put(field.getKey(), read(field.getValue(), 1));
 			}
@@ -239,8 +237,7 @@ public final class AttributeValueJson {
 			throw ApiException.validation(TOO_DEEP);
 		}
 		AttributeValue value = null;
-		for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-			Map.Entry<String, JsonNode> field = it.next();
+		for (Map.Entry<String, JsonNode> field : node.properties()) {
 			AttributeType type = AttributeType.forDescriptor(field.getKey());
 			JsonNode content = field.getValue();
 			if (type == null || content.isNull()) {
@@ -274,24 +271,23 @@ public final class AttributeValueJson {
 				return NullValue.INSTANCE;
 			case M: {
 				expectObject(content);
-				Map<String, AttributeValue> entries = new LinkedHashMap<>();
-				for (Iterator<Map.Entry<String, JsonNode>> it = content.fields(); it.hasNext();) {
-					Map.Entry<String, JsonNode> field = it.next();
+				LinkedHashMap<String, AttributeValue> entries = new LinkedHashMap<>();
+				for (Map.Entry<String, JsonNode> field : content.properties()) {
 					if (!field.getValue().isNull()) {
 						entries.put(field.getKey(), read(field.getValue(), depth + 1));
 					}
 				}
-				return new MapValue(entries);
+				return MapValue.owning(entries);
 			}
 			case L: {
 				expectArray(content);
-				List<AttributeValue> elements = new ArrayList<>(content.size());
+				ArrayList<AttributeValue> elements = new ArrayList<>(content.size());
 				for (JsonNode element : content) {
 					if (!element.isNull()) {
 						elements.add(read(element, depth + 1));
 					}
 				}
-				return new ListValue(elements);
+				return ListValue.owning(elements);
 			}
 			default: {
 				expectArray(content);

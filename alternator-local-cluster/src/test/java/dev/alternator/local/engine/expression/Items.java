@@ -42,8 +42,7 @@ final class Items {
 		if (names != null) {
 			nameMap = new LinkedHashMap<>();
 			JsonNode node = json(names);
-			for (var it = node.fields(); it.hasNext();) {
-				var entry = it.next();
+			for (var entry : node.properties()) {
 				nameMap.put(entry.getKey(), entry.getValue().asText());
 			}
 		}
