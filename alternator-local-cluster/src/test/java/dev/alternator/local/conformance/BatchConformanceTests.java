@@ -132,6 +132,33 @@ class BatchConformanceTests extends ConformanceSupport {
 				null);
 	}
 
+	@Test
+	void batchWriteItemWithAnItemMissingItsKeyIsRejectedAndWritesNothing() {
+		assertValidation(() -> this.dynamo.batchWriteItem((batch) -> batch.requestItems(Map.of(this.first,
+				List.of(put(item("p", s("valid-in-bad-batch"))), put(item("q", s("no key"))))))), null);
+		assertThat(this.dynamo.getItem((get) -> get.tableName(this.first).key(item("p", s("valid-in-bad-batch"))))
+			.hasItem()).isFalse();
+	}
+
+	@Test
+	void batchGetItemOnAMissingTableIsResourceNotFound() {
+		assertApiError(() -> this.dynamo.batchGetItem((batch) -> batch.requestItems(Map.of(uniqueName("absent"),
+				KeysAndAttributes.builder().keys(item("p", s("x"))).build()))), "ResourceNotFoundException", null);
+	}
+
+	@Test
+	void batchGetItemProjectionAcceptsAttributeNames() {
+		this.dynamo.putItem((put) -> put.tableName(this.first)
+			.item(item("p", s("projected-names"), "name", s("n"), "other", s("o"))));
+		BatchGetItemResponse response = this.dynamo.batchGetItem((batch) -> batch.requestItems(Map.of(this.first,
+				KeysAndAttributes.builder()
+					.keys(item("p", s("projected-names")))
+					.projectionExpression("#n")
+					.expressionAttributeNames(Map.of("#n", "name"))
+					.build())));
+		assertThat(response.responses().get(this.first)).containsExactly(item("name", s("n")));
+	}
+
 	private void writeAll(String table, List<Map<String, AttributeValue>> items) {
 		for (int from = 0; from < items.size(); from += 25) {
 			List<WriteRequest> chunk = items.subList(from, Math.min(items.size(), from + 25))

@@ -193,6 +193,60 @@ class IndexesConformanceTests extends ConformanceSupport {
 			.expressionAttributeValues(Map.of(":g", s("x")))), null);
 	}
 
+	@Test
+	void globalIndexFollowsUpdateItemRemoveAndDeleteItem() {
+		this.dynamo.updateItem((update) -> update.tableName(this.table)
+			.key(item("p", s("followed"), "c", n("1")))
+			.updateExpression("SET g = :g")
+			.expressionAttributeValues(Map.of(":g", s("followed-1"))));
+		assertThat(queryByG("followed-1").items()).hasSize(1);
+		this.dynamo.updateItem((update) -> update.tableName(this.table)
+			.key(item("p", s("followed"), "c", n("1")))
+			.updateExpression("REMOVE g"));
+		assertThat(queryByG("followed-1").items()).isEmpty();
+		put(item("p", s("followed"), "c", n("1"), "g", s("followed-2")));
+		this.dynamo.deleteItem((delete) -> delete.tableName(this.table).key(item("p", s("followed"), "c", n("1"))));
+		assertThat(queryByG("followed-2").items()).isEmpty();
+	}
+
+	@Test
+	void updateItemSettingAnIndexKeyToTheWrongTypeIsRejected() {
+		put(item("p", s("bad-update-index-key"), "c", n("1")));
+		assertValidation(() -> this.dynamo.updateItem((update) -> update.tableName(this.table)
+			.key(item("p", s("bad-update-index-key"), "c", n("1")))
+			.updateExpression("SET g = :n")
+			.expressionAttributeValues(Map.of(":n", n("5")))), null);
+	}
+
+	@Test
+	void indexPagesCarryTheIndexAndTableKeysInLastEvaluatedKey() {
+		for (int c = 1; c <= 3; c++) {
+			put(item("p", s("paged-" + c), "c", n(Integer.toString(c)), "g", s("paged")));
+		}
+		QueryResponse first = this.dynamo.query((query) -> query.tableName(this.table)
+			.indexName("by_g")
+			.keyConditionExpression("g = :g")
+			.expressionAttributeValues(Map.of(":g", s("paged")))
+			.limit(2));
+		assertThat(first.lastEvaluatedKey()).containsOnlyKeys("g", "c", "p")
+			.containsEntry("g", s("paged"))
+			.containsEntry("p", s("paged-2"));
+		QueryResponse second = this.dynamo.query((query) -> query.tableName(this.table)
+			.indexName("by_g")
+			.keyConditionExpression("g = :g")
+			.expressionAttributeValues(Map.of(":g", s("paged")))
+			.exclusiveStartKey(first.lastEvaluatedKey()));
+		assertThat(second.items()).extracting((found) -> found.get("p").s()).containsExactly("paged-3");
+	}
+
+	@Test
+	void keyConditionBetweenWithTheBoundsReversedIsRejected() {
+		assertValidation(() -> this.dynamo.query((query) -> query.tableName(this.table)
+			.indexName("by_l")
+			.keyConditionExpression("p = :p AND l BETWEEN :hi AND :lo")
+			.expressionAttributeValues(Map.of(":p", s("x"), ":hi", n("9"), ":lo", n("1")))), null);
+	}
+
 	private void put(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
 		this.dynamo.putItem((put) -> put.tableName(this.table).item(item));
 	}

@@ -222,6 +222,56 @@ class ValuesAndLimitsConformanceTests extends ConformanceSupport {
 		assertValidation(() -> this.dynamo.putItem((put) -> put.tableName(binary).item(item("p", b()))), "empty");
 	}
 
+	@Test
+	void hashKeyLimitCountsUtf8BytesNotCharacters() {
+		// U+00E9 takes two bytes in UTF-8: 1,024 of them are 2,048 bytes, 1,025 are too many.
+		this.dynamo.putItem((put) -> put.tableName(this.table).item(item("p", s("\u00E9".repeat(1024)))));
+		assertValidation(() -> this.dynamo.putItem((put) -> put.tableName(this.table)
+			.item(item("p", s("\u00E9".repeat(1025))))), null);
+	}
+
+	@Test
+	void itemSizeCountsUtf8BytesNotCharacters() {
+		// 205,000 characters of two bytes each: 410,000 bytes, over the limit although under 400,000 characters.
+		assertValidation(() -> this.dynamo.putItem((put) -> put.tableName(this.table)
+			.item(item("p", s("utf8-size"), "x", s("\u00E9".repeat(205_000))))), "size");
+	}
+
+	@Test
+	void binarySetWithDuplicateMembersIsRejected() {
+		assertValidation(() -> this.dynamo.putItem((put) -> put.tableName(this.table)
+			.item(item("p", s("duplicate-binary-set"), "bs",
+					AttributeValue.fromBs(List.of(SdkBytes.fromByteArray(new byte[] { 1 }),
+							SdkBytes.fromByteArray(new byte[] { 1 })))))), "duplicate");
+	}
+
+	@Test
+	void nestingDeeperThanThirtyTwoLevelsIsRejected() {
+		AttributeValue nested = map();
+		for (int depth = 0; depth < 40; depth++) {
+			nested = map("a", nested);
+		}
+		AttributeValue tooDeep = nested;
+		software.amazon.awssdk.services.dynamodb.model.DynamoDbException error = org.assertj.core.api.Assertions
+			.catchThrowableOfType(software.amazon.awssdk.services.dynamodb.model.DynamoDbException.class,
+					() -> this.dynamo.putItem((put) -> put.tableName(this.table)
+						.item(item("p", s("too-deep"), "nested", tooDeep))));
+		assertThat(error).isNotNull();
+		assertThat(error.statusCode()).isEqualTo(400);
+		assertThat(error.awsErrorDetails().errorMessage()).containsIgnoringCase("nest");
+	}
+
+	@Test
+	void nestingOfThirtyLevelsIsAccepted() {
+		AttributeValue nested = map();
+		for (int depth = 0; depth < 30; depth++) {
+			nested = map("a", nested);
+		}
+		AttributeValue deep = nested;
+		this.dynamo.putItem((put) -> put.tableName(this.table).item(item("p", s("deep-ok"), "nested", deep)));
+		assertThat(get("deep-ok").get("nested")).isEqualTo(deep);
+	}
+
 	private Map<String, AttributeValue> get(String key) {
 		return this.dynamo.getItem((get) -> get.tableName(this.table).key(item("p", s(key))).consistentRead(true))
 			.item();
