@@ -186,7 +186,12 @@ public final class ItemOperations {
 				newItem = ordered;
 			}
 			checkIndexKeys(definition, newItem);
-			table.write(key, ItemCodec.store(newItem));
+			// An update of a missing item that leaves nothing but the key (only REMOVE or DELETE actions)
+			// creates no item, as in DynamoDB.
+			boolean nothingToCreate = oldItem == null && update != null && newItem.size() <= definition.key().size();
+			if (!nothingToCreate) {
+				table.write(key, ItemCodec.store(newItem));
+			}
 		}
 		finally {
 			lock.unlock();
@@ -210,14 +215,7 @@ public final class ItemOperations {
 		if (item == null || update == null) {
 			return null;
 		}
-		Map<String, AttributeValue> touched = new LinkedHashMap<>();
-		for (String name : update.touched()) {
-			AttributeValue value = item.get(name);
-			if (value != null) {
-				touched.put(name, value);
-			}
-		}
-		return touched;
+		return update.updatedPart(item);
 	}
 
 	private static void check(Predicate<Map<String, AttributeValue>> condition, StoredItem old,

@@ -180,7 +180,13 @@ final class RequestExpressions {
 			return null;
 		}
 		Update parsed = update;
+		Projection updatedPaths = Projection.of(update.paths());
 		return new ItemUpdate() {
+
+			@Override
+			public Map<String, AttributeValue> updatedPart(Map<String, AttributeValue> item) {
+				return updatedPaths.project(item);
+			}
 
 			@Override
 			public Map<String, AttributeValue> apply(Map<String, AttributeValue> item) {
@@ -281,6 +287,14 @@ final class RequestExpressions {
 		 * @return the attribute names
 		 */
 		Set<String> touched();
+
+		/**
+		 * The part of an item at the paths the update touches, nested paths keeping their structure (what
+		 * ReturnValues UPDATED_OLD and UPDATED_NEW answer).
+		 * @param item the item before or after the update
+		 * @return the part of the item
+		 */
+		Map<String, AttributeValue> updatedPart(Map<String, AttributeValue> item);
 
 	}
 

@@ -71,6 +71,10 @@ final class TableDescriptions {
 			description.putObject("StreamSpecification")
 				.put("StreamEnabled", true)
 				.put("StreamViewType", settings.streamViewType());
+			// The stream is described, not served: the label is the table's creation time.
+			String label = definition.creationTime().toString();
+			description.put("LatestStreamLabel", label);
+			description.put("LatestStreamArn", definition.arn() + "/stream/" + label);
 		}
 		return description;
 	}

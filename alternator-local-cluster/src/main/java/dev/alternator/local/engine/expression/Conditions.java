@@ -134,17 +134,13 @@ final class Conditions {
 
 	}
 
-	/** {@code attribute_type(path, :type)}. */
-	record TypeIs(DocumentPath path, Operand type) implements Condition {
+	/** {@code attribute_type(operand, :type)}. */
+	record TypeIs(Operand value, AttributeType type) implements Condition {
 
 		@Override
 		public boolean test(Map<String, AttributeValue> item) {
-			AttributeValue value = this.path.get(item);
-			AttributeValue name = this.type.evaluate(item);
-			if (value == null || !(name instanceof dev.alternator.local.engine.value.StringValue s)) {
-				return false;
-			}
-			return value.type() == AttributeType.forDescriptor(s.value());
+			AttributeValue value = this.value.evaluate(item);
+			return value != null && value.type() == this.type;
 		}
 
 	}

@@ -2,12 +2,16 @@ package dev.alternator.local.engine.expression;
 
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.alternator.local.engine.ApiException;
 import dev.alternator.local.engine.value.AttributeValue;
+import dev.alternator.local.engine.value.AttributeValueJson;
 
 /**
  * The {@code ExpressionAttributeNames} and {@code ExpressionAttributeValues} of one request, shared by all its
@@ -61,6 +65,35 @@ public final class ExpressionAttributes {
 		}
 		this.names = (names != null) ? names : Collections.emptyMap();
 		this.values = (values != null) ? values : Collections.emptyMap();
+	}
+
+	/**
+	 * Creates the context of a request from its JSON parameters.
+	 * @param names the {@code ExpressionAttributeNames} object, or {@code null} when absent
+	 * @param values the {@code ExpressionAttributeValues} object, or {@code null} when absent
+	 * @return the context
+	 * @throws ApiException a SerializationException when a parameter is not an object (or a name not a
+	 * string), a ValidationException as {@link #ExpressionAttributes(Map, Map)} and for invalid values
+	 */
+	public static ExpressionAttributes fromJson(JsonNode names, JsonNode values) {
+		Map<String, String> nameMap = null;
+		if (names != null && !names.isNull()) {
+			if (!names.isObject()) {
+				throw ApiException.serialization("Unexpected value type in payload");
+			}
+			nameMap = new LinkedHashMap<>();
+			for (Map.Entry<String, JsonNode> entry : names.properties()) {
+				if (!entry.getValue().isTextual()) {
+					throw ApiException.serialization("Unexpected value type in payload");
+				}
+				nameMap.put(entry.getKey(), entry.getValue().textValue());
+			}
+		}
+		Map<String, AttributeValue> valueMap = null;
+		if (values != null && !values.isNull()) {
+			valueMap = AttributeValueJson.readItem(values);
+		}
+		return (nameMap == null && valueMap == null) ? NONE : new ExpressionAttributes(nameMap, valueMap);
 	}
 
 	/**

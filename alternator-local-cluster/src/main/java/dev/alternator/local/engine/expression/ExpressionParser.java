@@ -280,19 +280,23 @@ final class ExpressionParser {
 				return new Conditions.Exists(pathArgument(call, 0), false);
 			case "attribute_type": {
 				arity(call, 2);
-				DocumentPath path = pathArgument(call, 0);
-				Operand type = asValue(call.arguments.get(1));
-				AttributeValue name = type.constant();
-				if (name != null) {
-					if (!(name instanceof StringValue s)) {
-						throw wrongOperandType(call.name, name);
-					}
-					if (AttributeType.forDescriptor(s.value()) == null) {
-						throw invalid("Invalid attribute type name found; type: " + s.value()
-								+ ", valid types: { B; NULL; SS; BOOL; L; BS; N; NS; S; M }");
-					}
+				// The first operand may be any value (DynamoDB accepts attribute_type(:v, :t)); the type must
+				// come from ExpressionAttributeValues.
+				Operand value = asValue(call.arguments.get(0));
+				AttributeValue name = call.arguments.get(1).constant();
+				if (name == null) {
+					throw invalid("Incorrect operand type for operator or function; operator or function: "
+							+ call.name + ", operand type: a document path");
 				}
-				return new Conditions.TypeIs(path, type);
+				if (!(name instanceof StringValue s)) {
+					throw wrongOperandType(call.name, name);
+				}
+				AttributeType type = AttributeType.forDescriptor(s.value());
+				if (type == null) {
+					throw invalid("Invalid attribute type name found; type: " + s.value()
+							+ ", valid types: { B; NULL; SS; BOOL; L; BS; N; NS; S; M }");
+				}
+				return new Conditions.TypeIs(value, type);
 			}
 			case "begins_with": {
 				arity(call, 2);

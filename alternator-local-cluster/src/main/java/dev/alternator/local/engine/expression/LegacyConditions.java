@@ -1,6 +1,7 @@
 package dev.alternator.local.engine.expression;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -245,6 +246,20 @@ public final class LegacyConditions {
 			paths.add(DocumentPath.of(name));
 		}
 		return new Projection(paths);
+	}
+
+	/**
+	 * Rejects a request that mixes legacy and expression parameters, as DynamoDB does.
+	 * @param legacy the names of the legacy parameters present, e.g. {@code AttributesToGet}
+	 * @param expressions the names of the expression parameters present, e.g. {@code ProjectionExpression}
+	 * @throws ApiException a ValidationException naming both kinds when both are present
+	 */
+	public static void rejectMixed(Collection<String> legacy, Collection<String> expressions) {
+		if (!legacy.isEmpty() && !expressions.isEmpty()) {
+			throw ApiException.validation(
+					"Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {"
+							+ String.join(", ", legacy) + "} Expression parameters: {" + String.join(", ", expressions) + "}");
+		}
 	}
 
 	// ---- helpers

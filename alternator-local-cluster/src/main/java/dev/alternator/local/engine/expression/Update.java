@@ -97,6 +97,30 @@ public final class Update {
 	}
 
 	/**
+	 * Rejects an update that changes a key attribute, with DynamoDB's message.
+	 * @param hashKey the partition key attribute
+	 * @param rangeKey the sort key attribute, or {@code null}
+	 * @throws ApiException a ValidationException naming the key attribute
+	 */
+	public void rejectKeyAttributes(String hashKey, String rangeKey) {
+		for (String name : this.attributeNames) {
+			if (name.equals(hashKey) || name.equals(rangeKey)) {
+				throw ApiException.validation(
+						"Cannot update attribute " + name + ". This attribute is part of the key");
+			}
+		}
+	}
+
+	/**
+	 * A projection of the paths this update changes, e.g. for picking {@code UPDATED_OLD} /
+	 * {@code UPDATED_NEW} values with their nesting; project the item from before or after the update.
+	 * @return the projection
+	 */
+	public Projection changedPaths() {
+		return Projection.of(this.paths);
+	}
+
+	/**
 	 * The paths this update changes, in the order of the actions.
 	 * @return the paths
 	 */

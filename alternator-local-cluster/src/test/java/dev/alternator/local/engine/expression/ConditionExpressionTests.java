@@ -75,6 +75,7 @@ class ConditionExpressionTests {
 		assertThat(test("attribute_exists(m.k) AND attribute_not_exists(m.nope)")).isTrue();
 		assertThat(test("attribute_exists(#m.kids[0]) AND attribute_not_exists(#m.kids[1])")).isTrue();
 		assertThat(test("attribute_type(ns, :typeNS) AND NOT attribute_type(ns, :typeS)")).isTrue();
+		assertThat(test("attribute_type(:str, :typeS) AND NOT attribute_type(gone, :typeS)")).isTrue();
 		assertThat(test("begins_with(s, :he) AND begins_with(b, :bin) AND NOT begins_with(n, :he)")).isTrue();
 		assertThat(test("contains(s, :he) AND contains(ss, :x) AND contains(l, :a) AND contains(l, :seven)"))
 			.isTrue();
@@ -138,6 +139,17 @@ class ConditionExpressionTests {
 	}
 
 	@Test
+	void attributesAreReadFromTheRequestJson() {
+		ExpressionAttributes attributes = ExpressionAttributes.fromJson(Items.json("{'#a':'a'}"),
+				Items.json("{':v':{'N':'1.0'}}"));
+		assertThat(Condition.parse("#a = :v", attributes).test(item("{'a':{'N':'1'}}"))).isTrue();
+		attributes.checkAllUsed();
+		assertThat(ExpressionAttributes.fromJson(null, null)).isSameAs(ExpressionAttributes.none());
+		assertThatThrownBy(() -> ExpressionAttributes.fromJson(Items.json("{'#a':1}"), null))
+			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.type()).isEqualTo("SerializationException"));
+	}
+
+	@Test
 	void badAttributeMapsAreRejected() {
 		assertThatThrownBy(() -> attributes("{}", null)).hasMessage("ExpressionAttributeNames must not be empty");
 		assertThatThrownBy(() -> attributes(null, "{'v':{'N':'1'}}"))
@@ -160,6 +172,8 @@ class ConditionExpressionTests {
 				"Invalid ConditionExpression: Operator or function requires a document path; operator or function: attribute_exists");
 		assertInvalid("attribute_type(n, :one)",
 				"Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: attribute_type, operand type: N");
+		assertInvalid("attribute_type(n, s)",
+				"Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: attribute_type, operand type: a document path");
 		assertInvalid("attribute_type(n, :str)",
 				"Invalid ConditionExpression: Invalid attribute type name found; type: hello, valid types: { B; NULL; SS; BOOL; L; BS; N; NS; S; M }");
 		assertInvalid("begins_with(s, :one)",

@@ -131,6 +131,16 @@ class LegacyConditionsTests {
 	}
 
 	@Test
+	void legacyAndExpressionParametersCannotBeMixed() {
+		LegacyConditions.rejectMixed(java.util.List.of("Expected"), java.util.List.of());
+		LegacyConditions.rejectMixed(java.util.List.of(), java.util.List.of("ConditionExpression"));
+		assertThatThrownBy(() -> LegacyConditions.rejectMixed(java.util.List.of("AttributesToGet"),
+				java.util.List.of("ProjectionExpression")))
+			.hasMessage("Can not use both expression and non-expression parameters in the same request: "
+					+ "Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}");
+	}
+
+	@Test
 	void attributesToGetIsATopLevelProjection() {
 		assertThat(LegacyConditions.attributesToGet(json("['n','gone','s']")).project(ITEM))
 			.isEqualTo(item("{'n':{'N':'5'},'s':{'S':'hello'}}"));

@@ -56,6 +56,17 @@ class UpdateExpressionTests {
 	}
 
 	@Test
+	void deepPathsMixingMapsAndListsAreSetAndRemoved() {
+		Map<String, AttributeValue> item = item("{'a':{'M':{'b':{'N':'3'},'c':{'L':[{'S':'hi'},"
+				+ "{'M':{'x':{'M':{'y':{'L':[{'N':'3'},{'N':'5'},{'N':'7'}]}}},'q':{'N':'2'}}}]}}}}");
+		assertThat(apply("SET a.c[1].#x.y[1] = :two", item).get("a")).isEqualTo(Items.value("{'M':{'b':{'N':'3'},"
+				+ "'c':{'L':[{'S':'hi'},{'M':{'x':{'M':{'y':{'L':[{'N':'3'},{'N':'2'},{'N':'7'}]}}},'q':{'N':'2'}}}]}}}"));
+		assertThat(apply("REMOVE a.c[1].x.y[1], a.c[1].q", item).get("a")).isEqualTo(Items.value("{'M':{'b':{'N':'3'},"
+				+ "'c':{'L':[{'S':'hi'},{'M':{'x':{'M':{'y':{'L':[{'N':'3'},{'N':'7'}]}}}}}]}}}"));
+		assertThat(apply("SET z = a.c[1].x.y[2]", item).get("z")).isEqualTo(AttributeValue.n(7));
+	}
+
+	@Test
 	void listIndexesPastTheEndAppendInIndexOrder() {
 		Map<String, AttributeValue> item = item("{'l':{'L':[{'S':'0'}]}}");
 		assertThat(apply("SET l[84] = :a, l[37] = :b, l[17] = :c, l[0] = :d", item).get("l"))
@@ -167,6 +178,24 @@ class UpdateExpressionTests {
 				attributes(null, "{':one':{'N':'1'},':ss':{'SS':['x']}}"));
 		assertThat(update.attributeNames()).containsExactly("a", "c", "d", "e");
 		assertThat(update.paths()).extracting(DocumentPath::toString).containsExactly("a.b", "c", "d", "e");
+	}
+
+	@Test
+	void keyAttributesCannotBeUpdated() {
+		Update update = Update.parse("SET a = :one REMOVE c", attributes(null, "{':one':{'N':'1'}}"));
+		update.rejectKeyAttributes("p", "s");
+		update.rejectKeyAttributes("p", null);
+		assertThatThrownBy(() -> update.rejectKeyAttributes("p", "c"))
+			.hasMessage("Cannot update attribute c. This attribute is part of the key");
+	}
+
+	@Test
+	void changedPathsProjectTheUpdatedPartsWithTheirNesting() {
+		Map<String, AttributeValue> item = item("{'p':{'S':'k'},'m':{'M':{'a':{'N':'1'},'b':{'N':'2'}}},'x':{'N':'3'}}");
+		Update update = Update.parse("SET m.a = :two, y = :one", attributes(null, "{':one':{'N':'1'},':two':{'N':'2'}}"));
+		assertThat(update.changedPaths().project(item)).isEqualTo(item("{'m':{'M':{'a':{'N':'1'}}}}"));
+		assertThat(update.changedPaths().project(update.apply(item)))
+			.isEqualTo(item("{'m':{'M':{'a':{'N':'2'}}},'y':{'N':'1'}}"));
 	}
 
 	private static void assertInvalidParse(String expression, String message) {

@@ -90,6 +90,22 @@ class AttributeValueJsonTests {
 	}
 
 	@Test
+	void emptyStringsAndBinariesAndDocumentsAreValidValues() throws IOException {
+		String json = "{\"s\":{\"S\":\"\"},\"b\":{\"B\":\"\"},\"m\":{\"M\":{}},\"l\":{\"L\":[]}}";
+		assertThat(write(streamItem(json))).isEqualTo(json);
+		assertThat(treeItem(json)).isEqualTo(streamItem(json));
+	}
+
+	@Test
+	void valuesOfTheWrongJsonTypeAreSerializationErrors() {
+		assertReadFails("{\"a\":{\"BOOL\":\"true\"}}", "SerializationException",
+				"STRING_VALUE cannot be converted to Boolean");
+		assertReadFails("{\"a\":{\"SS\":\"x\"}}", "SerializationException", "STRING_VALUE cannot be converted to List");
+		assertReadFails("{\"a\":{\"M\":[]}}", "SerializationException", "Start of list found where not expected");
+		assertReadFails("{\"a\":\"x\"}", "SerializationException", "STRING_VALUE cannot be converted to Structure");
+	}
+
+	@Test
 	void nestingDeeperThan32LevelsIsRejected() throws IOException {
 		String ok = "{\"L\":[".repeat(31) + "{\"S\":\"x\"}" + "]}".repeat(31);
 		assertThat(streamItem("{\"a\":" + ok + "}")).containsKey("a");
