@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * What the local cluster's nodes add on top of its engine: GetItem through the nodes with the SDK
+ * What the local cluster's nodes add on top of its engine: GetItem and PutItem through the nodes with the SDK
  * ({@code path=node}) versus the same request on the engine's own API, without SDK or HTTP ({@code path=engine}).
  * Run with {@code -t 16 -bm thrpt} for throughput through the nodes and with {@code -t 1 -bm avgt} for the added
  * latency per request.
@@ -42,6 +42,10 @@ public class LocalClusterFrontEndBenchmark {
 	private LocalCluster cluster;
 
 	private static final byte[] GET_ITEM = ("{\"TableName\":\"" + TABLE + "\",\"Key\":{\"id\":{\"S\":\"k\"}}}")
+		.getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] PUT_ITEM = ("{\"TableName\":\"" + TABLE
+			+ "\",\"Item\":{\"id\":{\"S\":\"k\"},\"v\":{\"S\":\"value\"}}}")
 		.getBytes(StandardCharsets.UTF_8);
 
 	private DynamoDbClient dynamoDb;
@@ -74,6 +78,18 @@ public class LocalClusterFrontEndBenchmark {
 			return this.engine.execute("GetItem", GET_ITEM);
 		}
 		return this.dynamoDb.getItem((get) -> get.tableName(TABLE).key(Clients.KEY));
+	}
+
+	/**
+	 * Overwrites one item, so that writes are measured next to reads on the same two paths.
+	 * @return the response, consumed by JMH
+	 */
+	@Benchmark
+	public Object putItem() {
+		if (this.engine != null) {
+			return this.engine.execute("PutItem", PUT_ITEM);
+		}
+		return this.dynamoDb.putItem((put) -> put.tableName(TABLE).item(Clients.ITEM));
 	}
 
 	@TearDown(Level.Trial)
