@@ -7,7 +7,8 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
 /**
  * Where the Alternator cluster is: its seeds and, when it enforces authorization, the credentials. Every bean of the
  * auto-configuration reads this, never the properties directly, so that Testcontainers ({@code @ServiceConnection})
- * or an embedded local cluster can supply it.
+ * or a {@code LocalCluster} bean declared at development or test time can supply
+ * it.
  */
 public interface AlternatorConnectionDetails extends ConnectionDetails {
 

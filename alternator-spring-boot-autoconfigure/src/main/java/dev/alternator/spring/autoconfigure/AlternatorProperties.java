@@ -27,8 +27,8 @@ public class AlternatorProperties implements Validator {
 
 	/**
 	 * Nodes to start discovery from: hosts (10.0.0.1), host:port or URLs (https://node1:8043). One per datacenter
-	 * gives the cluster scope every datacenter. Without seeds, an embedded local cluster starts when
-	 * alternator-local-cluster is on the classpath.
+	 * gives the cluster scope every datacenter. Required unless a connection details bean (a service
+	 * connection or a LocalCluster bean at development time) gives them.
 	 */
 	private List<String> seeds = new ArrayList<>();
 

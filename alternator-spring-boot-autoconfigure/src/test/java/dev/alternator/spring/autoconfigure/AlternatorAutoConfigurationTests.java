@@ -11,6 +11,7 @@ import dev.alternator.client.KeyRouteAffinity;
 import dev.alternator.local.LocalCluster;
 import dev.alternator.local.LocalNode;
 import dev.alternator.spring.autoconfigure.health.AlternatorHealthContributorAutoConfiguration;
+import dev.alternator.spring.autoconfigure.localcluster.AlternatorLocalClusterConnectionAutoConfiguration;
 import dev.alternator.spring.autoconfigure.health.AlternatorHealthIndicator;
 import dev.alternator.spring.autoconfigure.metrics.AlternatorMetricsAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,7 +51,7 @@ class AlternatorAutoConfigurationTests {
 	private static LocalCluster cluster;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(AlternatorEmbeddedClusterAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(AlternatorLocalClusterConnectionAutoConfiguration.class,
 				AlternatorAutoConfiguration.class, AlternatorHealthContributorAutoConfiguration.class,
 				AlternatorMetricsAutoConfiguration.class));
 
@@ -96,27 +97,50 @@ class AlternatorAutoConfigurationTests {
 	}
 
 	@Test
-	void withoutSeedsAnEmbeddedClusterStarts() {
+	void withoutSeedsNothingStartsInMemoryEvenWithTheLocalClusterOnTheClasspath() {
+		// alternator-local-cluster is on this module's test classpath: a forgotten property must still fail.
 		this.runner.run((context) -> {
-			assertThat(context).hasSingleBean(LocalCluster.class).hasSingleBean(DynamoDbClient.class);
-			LocalCluster embedded = context.getBean(LocalCluster.class);
-			assertThat(context.getBean(AlternatorLoadBalancer.class).state().liveNodes()).hasSize(3);
-			assertThat(context.getBean(AlternatorConnectionDetails.class).getSeeds()).isEqualTo(embedded.seeds());
+			assertThat(context).hasFailed();
+			// Had an embedded cluster started, the load balancer would have had its seeds.
+			assertThat(findCause(context.getStartupFailure(), NoAlternatorSeedsException.class)).isNotNull();
 		});
 	}
 
 	@Test
-	void withoutSeedsNorLocalClusterStartUpFailsSayingToSetSeeds() {
-		this.runner.withClassLoader(new FilteredClassLoader(LocalCluster.class)).run((context) -> {
+	void withoutSeedsStartUpFailsSayingHowToGiveThem() {
+		this.runner.run((context) -> {
 			assertThat(context).hasFailed();
 			Throwable failure = context.getStartupFailure();
-			NoAlternatorSeedsException cause = findCause(failure, NoAlternatorSeedsException.class);
 			FailureAnalysis analysis = new NoAlternatorSeedsFailureAnalyzer().analyze(failure);
-			assertThat(cause).isNotNull();
 			assertThat(analysis.getDescription()).contains("alternator.seeds is empty");
-			assertThat(analysis.getAction()).contains("Set alternator.seeds")
-				.contains("alternator-local-cluster");
+			assertThat(analysis.getAction()).contains("Set alternator.seeds to one or more Alternator nodes")
+				.contains("declare a dev.alternator.local.LocalCluster bean in a test configuration")
+				.contains("spring-boot:test-run");
 		});
+	}
+
+	@Test
+	void aLocalClusterBeanOfTheApplicationGivesTheSeeds() {
+		this.runner.withBean(LocalCluster.class, () -> cluster, (definition) -> definition.setDestroyMethodName(""))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(AlternatorConnectionDetails.class).getSeeds()).isEqualTo(cluster.seeds());
+				assertThat(context.getBean(AlternatorLoadBalancer.class).state().liveNodes()).hasSize(3);
+			});
+	}
+
+	@Test
+	void aLocalClusterBeanReplacesTheSeedsPropertyAsAServiceConnectionDoes() {
+		this.runner.withPropertyValues("alternator.seeds=10.255.255.1:8000")
+			.withBean(LocalCluster.class, () -> cluster, (definition) -> definition.setDestroyMethodName(""))
+			.run((context) -> assertThat(context.getBean(AlternatorConnectionDetails.class).getSeeds())
+				.isEqualTo(cluster.seeds()));
+	}
+
+	@Test
+	void withoutTheLocalClusterOnTheClasspathSeedsStillWork() {
+		withSeeds().withClassLoader(new FilteredClassLoader(LocalCluster.class))
+			.run((context) -> assertThat(context).hasSingleBean(DynamoDbClient.class));
 	}
 
 	@Test
