@@ -20,7 +20,8 @@ public interface AlternatorConnectionDetails extends ConnectionDetails {
 
 	/**
 	 * The access key id to sign requests with.
-	 * @return the access key id, or {@code null} to use an {@code AwsCredentialsProvider} bean or anonymous requests
+	 * @return the access key id, or {@code null} for anonymous requests (unless an {@code AwsCredentialsProvider}
+	 * bean qualified {@link AlternatorCredentials @AlternatorCredentials} is given)
 	 */
 	default String getAccessKeyId() {
 		return null;

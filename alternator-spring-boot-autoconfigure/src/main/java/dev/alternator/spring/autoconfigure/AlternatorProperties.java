@@ -189,13 +189,17 @@ public class AlternatorProperties implements Validator {
 		}
 		if (hasText(properties.credentials.accessKeyId) != hasText(properties.credentials.secretAccessKey)) {
 			errors.rejectValue("credentials", "alternator.credentials", "set both alternator.credentials.access-key-id"
-					+ " and alternator.credentials.secret-access-key, or neither (anonymous or an AwsCredentialsProvider"
-					+ " bean)");
+					+ " and alternator.credentials.secret-access-key, or neither (anonymous requests, or an"
+					+ " AwsCredentialsProvider bean qualified @AlternatorCredentials)");
 		}
 		positive(errors, "discovery.active-interval", properties.discovery.activeInterval, "1s");
 		positive(errors, "discovery.idle-interval", properties.discovery.idleInterval, "60s");
 		positive(errors, "discovery.timeout", properties.discovery.timeout, "2s");
 		positive(errors, "discovery.probe-interval", properties.discovery.probeInterval, "1s");
+		if (properties.discovery.initialWait == null || properties.discovery.initialWait.isNegative()) {
+			errors.rejectValue("discovery.initialWait", "alternator.discovery.initial-wait", "must be zero or positive"
+					+ " (was " + properties.discovery.initialWait + "); for example alternator.discovery.initial-wait=1s");
+		}
 		positive(errors, "http.connect-timeout", properties.http.connectTimeout, "2s");
 		positive(errors, "http.read-timeout", properties.http.readTimeout, "30s");
 		if (properties.http.maxConnections < 1) {
@@ -248,7 +252,8 @@ public class AlternatorProperties implements Validator {
 	public static class Credentials {
 
 		/**
-		 * Access key id (Alternator: the role name). Unset: an AwsCredentialsProvider bean, else anonymous requests.
+		 * Access key id (Alternator: the role name). Unset: anonymous requests. An AwsCredentialsProvider bean
+		 * qualified @AlternatorCredentials replaces both; other AwsCredentialsProvider beans are never used.
 		 */
 		private String accessKeyId;
 
@@ -310,6 +315,20 @@ public class AlternatorProperties implements Validator {
 		 * How often nodes out of rotation are probed with GET / until they answer.
 		 */
 		private Duration probeInterval = Duration.ofSeconds(1);
+
+		/**
+		 * How long start-up waits, in all, for the first node list when the first client is built. Discovery goes on
+		 * in the background after it; calls made before it answers fail with NoLiveNodesException.
+		 */
+		private Duration initialWait = Duration.ofSeconds(1);
+
+		public Duration getInitialWait() {
+			return this.initialWait;
+		}
+
+		public void setInitialWait(Duration initialWait) {
+			this.initialWait = initialWait;
+		}
 
 		public boolean isEnabled() {
 			return this.enabled;

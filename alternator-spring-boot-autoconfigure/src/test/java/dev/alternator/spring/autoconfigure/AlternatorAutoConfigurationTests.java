@@ -28,9 +28,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -67,7 +64,7 @@ class AlternatorAutoConfigurationTests {
 
 	private ApplicationContextRunner withSeeds() {
 		return this.runner.withPropertyValues("alternator.seeds=" + cluster.seeds().get(0),
-				"alternator.discovery.timeout=500ms");
+				"alternator.discovery.timeout=500ms", "alternator.discovery.initial-wait=30s");
 	}
 
 	@Test
@@ -184,28 +181,6 @@ class AlternatorAutoConfigurationTests {
 	}
 
 	@Test
-	void credentialsComeFromPropertiesThenAnApplicationProviderThenAnonymous() {
-		withSeeds().withPropertyValues("alternator.credentials.access-key-id=role",
-				"alternator.credentials.secret-access-key=hash")
-			.run((context) -> {
-				AwsCredentialsProvider provider = AlternatorAutoConfiguration.credentials(
-						context.getBean(AlternatorConnectionDetails.class), context.getBeanProvider(
-								AwsCredentialsProvider.class));
-				assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("role");
-			});
-		withSeeds().withBean(AwsCredentialsProvider.class,
-				() -> StaticCredentialsProvider.create(AwsBasicCredentials.create("app", "app-secret")))
-			.run((context) -> assertThat(AlternatorAutoConfiguration
-				.credentials(context.getBean(AlternatorConnectionDetails.class),
-						context.getBeanProvider(AwsCredentialsProvider.class))
-				.resolveCredentials()
-				.accessKeyId()).isEqualTo("app"));
-		withSeeds().run((context) -> assertThat(AlternatorAutoConfiguration.credentials(
-				context.getBean(AlternatorConnectionDetails.class),
-				context.getBeanProvider(AwsCredentialsProvider.class))).isInstanceOf(AnonymousCredentialsProvider.class));
-	}
-
-	@Test
 	void invalidPropertiesStopStartUpNamingTheProperty() {
 		withSeeds().withPropertyValues("alternator.port=70000", "alternator.rack=rack1")
 			.run((context) -> {
@@ -269,7 +244,7 @@ class AlternatorAutoConfigurationTests {
 	@Test
 	void healthIndicatorIsRegisteredUnlessSwitchedOff() {
 		withSeeds().run((context) -> {
-			assertThat(context).hasBean("alternatorHealthIndicator");
+			assertThat(context).hasBean("alternatorHealthContributor");
 			AlternatorHealthIndicator indicator = context.getBean(AlternatorHealthIndicator.class);
 			assertThat(indicator.health(true).getStatus()).isEqualTo(Status.UP);
 			assertThat(indicator.health(true).getDetails()).containsEntry("liveNodes", 3)
