@@ -1,11 +1,13 @@
 package dev.alternator.spring.autoconfigure;
 
 import dev.alternator.client.AlternatorLoadBalancer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -40,8 +42,9 @@ public final class AlternatorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(AlternatorConnectionDetails.class)
-	PropertiesAlternatorConnectionDetails alternatorConnectionDetails(AlternatorProperties properties) {
-		return new PropertiesAlternatorConnectionDetails(properties);
+	PropertiesAlternatorConnectionDetails alternatorConnectionDetails(AlternatorProperties properties,
+			ObjectProvider<SslBundles> sslBundles) {
+		return new PropertiesAlternatorConnectionDetails(properties, sslBundles);
 	}
 
 	@Bean

@@ -30,6 +30,7 @@ final class AlternatorClientConfigurations {
 	private AlternatorClientConfigurations() {
 	}
 
+	@SuppressWarnings("deprecation")
 	private static TlsSettings tlsSettings(AlternatorProperties.Tls tls) {
 		TlsSettings.Builder builder = TlsSettings.builder().trustAll(tls.isTrustAll());
 		if (tls.getTrustStore() != null) {
@@ -44,6 +45,11 @@ final class AlternatorClientConfigurations {
 		return builder.build();
 	}
 
+	private static <T> T firstNonNull(T first, T second) {
+		return (first != null) ? first : second;
+	}
+
+	@SuppressWarnings("deprecation")
 	private static char[] chars(String password) {
 		return (password != null) ? password.toCharArray() : null;
 	}
@@ -67,8 +73,8 @@ final class AlternatorClientConfigurations {
 			}
 			AlternatorLoadBalancer.Builder builder = AlternatorLoadBalancer.builder()
 				.seeds(connectionDetails.getSeeds())
-				.datacenter(properties.getDatacenter())
-				.rack(properties.getRack())
+				.datacenter(firstNonNull(connectionDetails.getDatacenter(), properties.getDatacenter()))
+				.rack(firstNonNull(connectionDetails.getRack(), properties.getRack()))
 				.fallback(properties.isFallback())
 				.region(Region.of(properties.getRegion()))
 				.discovery(connectionDetails.isDiscoveryEnabled())
@@ -79,14 +85,17 @@ final class AlternatorClientConfigurations {
 				.connectTimeout(properties.getHttp().getConnectTimeout())
 				.readTimeout(properties.getHttp().getReadTimeout())
 				.maxConnections(properties.getHttp().getMaxConnections())
-				.tls(tlsSettings(properties.getTls()))
+				.tls((connectionDetails.getSslBundle() != null) ? SslBundleTlsSettings.of(connectionDetails.getSslBundle())
+						: tlsSettings(properties.getTls()))
 				.keyRouteAffinity(properties.getKeyRouteAffinity().getMode());
 			properties.getKeyRouteAffinity().getPartitionKeys().forEach(builder::partitionKey);
-			if (properties.getScheme() != null) {
-				builder.scheme(properties.getScheme());
+			String scheme = firstNonNull(connectionDetails.getScheme(), properties.getScheme());
+			if (scheme != null) {
+				builder.scheme(scheme);
 			}
-			if (properties.getPort() != null) {
-				builder.port(properties.getPort());
+			Integer port = firstNonNull(connectionDetails.getPort(), properties.getPort());
+			if (port != null) {
+				builder.port(port);
 			}
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();

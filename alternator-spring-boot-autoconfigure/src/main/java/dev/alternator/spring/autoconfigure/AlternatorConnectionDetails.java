@@ -3,6 +3,7 @@ package dev.alternator.spring.autoconfigure;
 import java.util.List;
 
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
+import org.springframework.boot.ssl.SslBundle;
 
 /**
  * Where the Alternator cluster is: its seeds and, when it enforces authorization, the credentials. Every bean of the
@@ -42,6 +43,46 @@ public interface AlternatorConnectionDetails extends ConnectionDetails {
 	 */
 	default boolean isDiscoveryEnabled() {
 		return true;
+	}
+
+	/**
+	 * Datacenter to route requests to.
+	 * @return the datacenter, or {@code null} for {@code alternator.datacenter} (unset: every datacenter)
+	 */
+	default String getDatacenter() {
+		return null;
+	}
+
+	/**
+	 * Rack of the datacenter to route requests to.
+	 * @return the rack, or {@code null} for {@code alternator.rack}
+	 */
+	default String getRack() {
+		return null;
+	}
+
+	/**
+	 * Scheme of seeds written without one and of discovered nodes.
+	 * @return {@code http}, {@code https}, or {@code null} for {@code alternator.scheme} (unset: the first seed's)
+	 */
+	default String getScheme() {
+		return null;
+	}
+
+	/**
+	 * Alternator port of seeds written without one and of discovered nodes.
+	 * @return the port, or {@code null} for {@code alternator.port} (unset: the first seed's)
+	 */
+	default Integer getPort() {
+		return null;
+	}
+
+	/**
+	 * The SSL bundle that verifies the nodes' certificates (and holds a client certificate, if any).
+	 * @return the bundle, or {@code null} for the JVM's trust store or the deprecated {@code alternator.tls.*}
+	 */
+	default SslBundle getSslBundle() {
+		return null;
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import dev.alternator.client.AlternatorNode;
 import dev.alternator.client.KeyRouteAffinity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -72,6 +73,8 @@ public class AlternatorProperties implements Validator {
 	private final Http http = new Http();
 
 	private final Tls tls = new Tls();
+
+	private final Ssl ssl = new Ssl();
 
 	private final Affinity keyRouteAffinity = new Affinity();
 
@@ -155,6 +158,10 @@ public class AlternatorProperties implements Validator {
 		return this.tls;
 	}
 
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
 	public Affinity getKeyRouteAffinity() {
 		return this.keyRouteAffinity;
 	}
@@ -213,6 +220,13 @@ public class AlternatorProperties implements Validator {
 								+ " alternator.key-route-affinity.partition-keys." + table + "=id");
 			}
 		});
+		boolean legacyTls = properties.tls.trustStore != null || properties.tls.caCertificate != null
+				|| properties.tls.keyStore != null || properties.tls.trustAll;
+		if (hasText(properties.ssl.bundle) && legacyTls) {
+			errors.rejectValue("ssl.bundle", "alternator.ssl.bundle", "set either alternator.ssl.bundle or the"
+					+ " deprecated alternator.tls.* properties, not both; for example spring.ssl.bundle.pem.alternator"
+					+ ".truststore.certificate=classpath:ca.pem and alternator.ssl.bundle=alternator");
+		}
 		if (properties.tls.trustStore != null && properties.tls.caCertificate != null) {
 			errors.rejectValue("tls", "alternator.tls",
 					"set either alternator.tls.trust-store or alternator.tls.ca-certificate, not both");
@@ -419,7 +433,7 @@ public class AlternatorProperties implements Validator {
 	}
 
 	/**
-	 * Verification of https nodes. Default: the JVM's trust store.
+	 * Verification of https nodes with files. Deprecated: use an SSL bundle ({@code alternator.ssl.bundle}).
 	 */
 	public static class Tls {
 
@@ -463,6 +477,8 @@ public class AlternatorProperties implements Validator {
 		 */
 		private boolean trustAll;
 
+		@DeprecatedConfigurationProperty(replacement = "alternator.ssl.bundle", reason = "An SSL bundle (spring.ssl.bundle.*) replaces it",
+				since = "0.1.0")
 		public Path getTrustStore() {
 			return this.trustStore;
 		}
@@ -471,6 +487,8 @@ public class AlternatorProperties implements Validator {
 			this.trustStore = trustStore;
 		}
 
+		@DeprecatedConfigurationProperty(replacement = "alternator.ssl.bundle", reason = "An SSL bundle (spring.ssl.bundle.*) replaces it",
+				since = "0.1.0")
 		public String getTrustStorePassword() {
 			return this.trustStorePassword;
 		}
@@ -479,6 +497,8 @@ public class AlternatorProperties implements Validator {
 			this.trustStorePassword = trustStorePassword;
 		}
 
+		@DeprecatedConfigurationProperty(replacement = "alternator.ssl.bundle", reason = "An SSL bundle (spring.ssl.bundle.*) replaces it",
+				since = "0.1.0")
 		public String getTrustStoreType() {
 			return this.trustStoreType;
 		}
@@ -487,6 +507,8 @@ public class AlternatorProperties implements Validator {
 			this.trustStoreType = trustStoreType;
 		}
 
+		@DeprecatedConfigurationProperty(replacement = "alternator.ssl.bundle", reason = "An SSL bundle (spring.ssl.bundle.*) replaces it",
+				since = "0.1.0")
 		public Path getCaCertificate() {
 			return this.caCertificate;
 		}
@@ -495,6 +517,8 @@ public class AlternatorProperties implements Validator {
 			this.caCertificate = caCertificate;
 		}
 
+		@DeprecatedConfigurationProperty(replacement = "alternator.ssl.bundle", reason = "An SSL bundle (spring.ssl.bundle.*) replaces it",
+				since = "0.1.0")
 		public Path getKeyStore() {
 			return this.keyStore;
 		}
@@ -503,6 +527,8 @@ public class AlternatorProperties implements Validator {
 			this.keyStore = keyStore;
 		}
 
+		@DeprecatedConfigurationProperty(replacement = "alternator.ssl.bundle", reason = "An SSL bundle (spring.ssl.bundle.*) replaces it",
+				since = "0.1.0")
 		public String getKeyStorePassword() {
 			return this.keyStorePassword;
 		}
@@ -511,6 +537,8 @@ public class AlternatorProperties implements Validator {
 			this.keyStorePassword = keyStorePassword;
 		}
 
+		@DeprecatedConfigurationProperty(replacement = "alternator.ssl.bundle", reason = "An SSL bundle (spring.ssl.bundle.*) replaces it",
+				since = "0.1.0")
 		public String getKeyStoreType() {
 			return this.keyStoreType;
 		}
@@ -525,6 +553,41 @@ public class AlternatorProperties implements Validator {
 
 		public void setTrustAll(boolean trustAll) {
 			this.trustAll = trustAll;
+		}
+
+	}
+
+	/**
+	 * SSL of the connections to the nodes, from Spring Boot's SSL bundles ({@code spring.ssl.bundle.*}).
+	 */
+	public static class Ssl {
+
+		/**
+		 * Whether to connect to the nodes over https. Enabled automatically when a bundle is set. Without a bundle,
+		 * node certificates are verified with the JVM's trust store.
+		 */
+		private Boolean enabled;
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.jks.NAME or spring.ssl.bundle.pem.NAME) whose trust store verifies
+		 * node certificates and whose key store, if any, holds the client certificate.
+		 */
+		private String bundle;
+
+		public boolean isEnabled() {
+			return (this.enabled != null) ? this.enabled : this.bundle != null;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(String bundle) {
+			this.bundle = bundle;
 		}
 
 	}
