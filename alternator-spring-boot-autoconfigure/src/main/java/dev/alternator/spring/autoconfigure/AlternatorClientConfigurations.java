@@ -89,6 +89,9 @@ final class AlternatorClientConfigurations {
 						: tlsSettings(properties.getTls()))
 				.keyRouteAffinity(properties.getKeyRouteAffinity().getMode());
 			properties.getKeyRouteAffinity().getPartitionKeys().forEach(builder::partitionKey);
+			if (!properties.getAddressTranslation().isEmpty()) {
+				builder.addressTranslator(new PropertiesAddressTranslator(properties.getAddressTranslation()));
+			}
 			String scheme = firstNonNull(connectionDetails.getScheme(), properties.getScheme());
 			if (scheme != null) {
 				builder.scheme(scheme);

@@ -66,6 +66,13 @@ public class AlternatorProperties implements Validator {
 	 */
 	private String region = "us-east-1";
 
+	/**
+	 * Addresses to connect to instead of those /localnodes reports (nodes behind NAT or port mappings), by reported
+	 * host or host:port; values are hosts, host:port or URLs. Keys with dots go in brackets:
+	 * address-translation[10.0.0.1]=203.0.113.1.
+	 */
+	private Map<String, String> addressTranslation = new LinkedHashMap<>();
+
 	private final Credentials credentials = new Credentials();
 
 	private final Discovery discovery = new Discovery();
@@ -142,6 +149,14 @@ public class AlternatorProperties implements Validator {
 		this.region = region;
 	}
 
+	public Map<String, String> getAddressTranslation() {
+		return this.addressTranslation;
+	}
+
+	public void setAddressTranslation(Map<String, String> addressTranslation) {
+		this.addressTranslation = addressTranslation;
+	}
+
 	public Credentials getCredentials() {
 		return this.credentials;
 	}
@@ -190,6 +205,16 @@ public class AlternatorProperties implements Validator {
 				errors.rejectValue("seeds[" + i + "]", "alternator.seeds", ex.getMessage());
 			}
 		}
+		properties.addressTranslation.forEach((reported, address) -> {
+			try {
+				AlternatorNode.fromSeed(address, "http", 8000);
+			}
+			catch (IllegalArgumentException ex) {
+				errors.rejectValue("addressTranslation", "alternator.address-translation",
+						"the address for '" + reported + "' is not valid: " + ex.getMessage()
+								+ "; for example alternator.address-translation[10.0.0.1]=203.0.113.1:8000");
+			}
+		});
 		if (hasText(properties.rack) && !hasText(properties.datacenter)) {
 			errors.rejectValue("rack", "alternator.rack", "needs alternator.datacenter: racks are named within a"
 					+ " datacenter; for example alternator.datacenter=dc1 and alternator.rack=" + properties.rack);

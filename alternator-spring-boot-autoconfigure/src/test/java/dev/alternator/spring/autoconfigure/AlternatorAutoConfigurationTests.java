@@ -228,6 +228,24 @@ class AlternatorAutoConfigurationTests {
 	}
 
 	@Test
+	void addressTranslationPropertiesReplaceReportedAddresses() {
+		String port = String.valueOf(cluster.port());
+		withSeeds().withPropertyValues("alternator.address-translation[127.0.0.3]=127.0.0.2")
+			.run((context) -> {
+				context.getBean(DynamoDbClient.class).listTables();
+				assertThat(context.getBean(AlternatorLoadBalancer.class).state().liveNodes())
+					.extracting((node) -> node.host() + ":" + node.port())
+					.contains("127.0.0.2:" + port)
+					.doesNotContain("127.0.0.3:" + port);
+			});
+		withSeeds().withPropertyValues("alternator.address-translation[127.0.0.3]=not a host!").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(allMessages(context.getStartupFailure())).contains("alternator.address-translation")
+				.contains("the address for '127.0.0.3' is not valid");
+		});
+	}
+
+	@Test
 	void invalidKeyRouteAffinityPropertiesNameTheProperty() {
 		withSeeds().withPropertyValues("alternator.key-route-affinity.partition-keys.orders= ").run((context) -> {
 			assertThat(context).hasFailed();

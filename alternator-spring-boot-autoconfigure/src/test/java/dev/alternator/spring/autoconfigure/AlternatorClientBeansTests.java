@@ -13,6 +13,8 @@ import dev.alternator.spring.autoconfigure.health.AlternatorHealthContributorAut
 import dev.alternator.spring.autoconfigure.health.AlternatorHealthIndicator;
 import dev.alternator.spring.autoconfigure.metrics.AlternatorMetrics;
 import dev.alternator.spring.autoconfigure.metrics.AlternatorMetricsAutoConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -175,7 +177,9 @@ class AlternatorClientBeansTests {
 
 	@Test
 	void twoLoadBalancersOneOfThemPrimaryGiveClientsOnThePrimaryAndACompositeHealth() {
-		this.runner.withUserConfiguration(TwoLoadBalancersConfiguration.class).run((context) -> {
+		this.runner.withUserConfiguration(TwoLoadBalancersConfiguration.class)
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.run((context) -> {
 			assertThat(context).hasNotFailed().hasSingleBean(DynamoDbClient.class);
 			cluster.resetCounters();
 			context.getBean(DynamoDbClient.class).listTables();
@@ -194,6 +198,11 @@ class AlternatorClientBeansTests {
 				.isEqualTo(Status.UNKNOWN);
 			assertThat(context).hasSingleBean(AlternatorMetrics.class);
 		});
+	}
+
+	@Test
+	void withoutAMeterRegistryThereAreNoMeters() {
+		withSeeds().run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(AlternatorMetrics.class));
 	}
 
 	@Test
