@@ -27,9 +27,9 @@ public class AlternatorProperties implements Validator {
 	private boolean enabled = true;
 
 	/**
-	 * Nodes to start discovery from: hosts (10.0.0.1), host:port or URLs (https://node1:8043). One per datacenter
-	 * gives the cluster scope every datacenter. Required unless a connection details bean (a service
-	 * connection or a LocalCluster bean at development time) gives them.
+	 * Comma-separated list of nodes to start discovery from: hosts (10.0.0.1), host:port or URLs
+	 * (https://node1:8043). One per datacenter gives the cluster scope every datacenter. Required unless a connection
+	 * details bean (a service connection, or a LocalCluster bean at development time) gives them.
 	 */
 	private List<String> seeds = new ArrayList<>();
 
@@ -498,7 +498,7 @@ public class AlternatorProperties implements Validator {
 		private String keyStoreType = "PKCS12";
 
 		/**
-		 * Accept every certificate without verification. For tests only; a warning is logged.
+		 * Whether to accept every certificate without verification. For tests only; a warning is logged.
 		 */
 		private boolean trustAll;
 
@@ -572,6 +572,8 @@ public class AlternatorProperties implements Validator {
 			this.keyStoreType = keyStoreType;
 		}
 
+		@DeprecatedConfigurationProperty(reason = "Tests only: trust the test CA with an SSL bundle (alternator.ssl.bundle)"
+				+ " instead", since = "0.1.0")
 		public boolean isTrustAll() {
 			return this.trustAll;
 		}
