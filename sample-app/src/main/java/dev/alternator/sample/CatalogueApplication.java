@@ -4,8 +4,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A product catalogue stored in ScyllaDB Alternator through the Alternator Spring Boot starter. Without
- * {@code alternator.seeds} it runs on an embedded three-node local cluster.
+ * A product catalogue stored in ScyllaDB Alternator through the Alternator Spring Boot starter. It needs
+ * {@code alternator.seeds}; for development, {@code TestCatalogueApplication} (in {@code src/test}, run with
+ * {@code spring-boot:test-run}) starts it on an in-memory local cluster.
  */
 @SpringBootApplication
 public class CatalogueApplication {

@@ -15,13 +15,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The catalogue end to end, over real HTTP, on the embedded cluster the starter starts.
+ * The catalogue end to end, over real HTTP, on the local cluster of {@link LocalClusterConfiguration}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(LocalClusterConfiguration.class)
 class CatalogueApplicationTests {
 
 	private static final HttpClient http = HttpClient.newHttpClient();

@@ -10,6 +10,7 @@ import java.util.Map;
 import dev.alternator.client.AlternatorNode;
 import dev.alternator.client.KeyRouteAffinity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -26,9 +27,9 @@ public class AlternatorProperties implements Validator {
 	private boolean enabled = true;
 
 	/**
-	 * Nodes to start discovery from: hosts (10.0.0.1), host:port or URLs (https://node1:8043). One per datacenter
-	 * gives the cluster scope every datacenter. Without seeds, an embedded local cluster starts when
-	 * alternator-local-cluster is on the classpath.
+	 * Comma-separated list of nodes to start discovery from: hosts (10.0.0.1), host:port or URLs
+	 * (https://node1:8043). One per datacenter gives the cluster scope every datacenter. Required unless a connection
+	 * details bean (a service connection, or a LocalCluster bean at development time) gives them.
 	 */
 	private List<String> seeds = new ArrayList<>();
 
@@ -65,6 +66,13 @@ public class AlternatorProperties implements Validator {
 	 */
 	private String region = "us-east-1";
 
+	/**
+	 * Addresses to connect to instead of those /localnodes reports (nodes behind NAT or port mappings), by reported
+	 * host or host:port; values are hosts, host:port or URLs. Keys with dots go in brackets:
+	 * address-translation[10.0.0.1]=203.0.113.1.
+	 */
+	private Map<String, String> addressTranslation = new LinkedHashMap<>();
+
 	private final Credentials credentials = new Credentials();
 
 	private final Discovery discovery = new Discovery();
@@ -72,6 +80,8 @@ public class AlternatorProperties implements Validator {
 	private final Http http = new Http();
 
 	private final Tls tls = new Tls();
+
+	private final Ssl ssl = new Ssl();
 
 	private final Affinity keyRouteAffinity = new Affinity();
 
@@ -139,6 +149,14 @@ public class AlternatorProperties implements Validator {
 		this.region = region;
 	}
 
+	public Map<String, String> getAddressTranslation() {
+		return this.addressTranslation;
+	}
+
+	public void setAddressTranslation(Map<String, String> addressTranslation) {
+		this.addressTranslation = addressTranslation;
+	}
+
 	public Credentials getCredentials() {
 		return this.credentials;
 	}
@@ -153,6 +171,10 @@ public class AlternatorProperties implements Validator {
 
 	public Tls getTls() {
 		return this.tls;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
 	}
 
 	public Affinity getKeyRouteAffinity() {
@@ -183,19 +205,33 @@ public class AlternatorProperties implements Validator {
 				errors.rejectValue("seeds[" + i + "]", "alternator.seeds", ex.getMessage());
 			}
 		}
+		properties.addressTranslation.forEach((reported, address) -> {
+			try {
+				AlternatorNode.fromSeed(address, "http", 8000);
+			}
+			catch (IllegalArgumentException ex) {
+				errors.rejectValue("addressTranslation", "alternator.address-translation",
+						"the address for '" + reported + "' is not valid: " + ex.getMessage()
+								+ "; for example alternator.address-translation[10.0.0.1]=203.0.113.1:8000");
+			}
+		});
 		if (hasText(properties.rack) && !hasText(properties.datacenter)) {
 			errors.rejectValue("rack", "alternator.rack", "needs alternator.datacenter: racks are named within a"
 					+ " datacenter; for example alternator.datacenter=dc1 and alternator.rack=" + properties.rack);
 		}
 		if (hasText(properties.credentials.accessKeyId) != hasText(properties.credentials.secretAccessKey)) {
 			errors.rejectValue("credentials", "alternator.credentials", "set both alternator.credentials.access-key-id"
-					+ " and alternator.credentials.secret-access-key, or neither (anonymous or an AwsCredentialsProvider"
-					+ " bean)");
+					+ " and alternator.credentials.secret-access-key, or neither (anonymous requests, or an"
+					+ " AwsCredentialsProvider bean qualified @AlternatorCredentials)");
 		}
 		positive(errors, "discovery.active-interval", properties.discovery.activeInterval, "1s");
 		positive(errors, "discovery.idle-interval", properties.discovery.idleInterval, "60s");
 		positive(errors, "discovery.timeout", properties.discovery.timeout, "2s");
 		positive(errors, "discovery.probe-interval", properties.discovery.probeInterval, "1s");
+		if (properties.discovery.initialWait == null || properties.discovery.initialWait.isNegative()) {
+			errors.rejectValue("discovery.initialWait", "alternator.discovery.initial-wait", "must be zero or positive"
+					+ " (was " + properties.discovery.initialWait + "); for example alternator.discovery.initial-wait=1s");
+		}
 		positive(errors, "http.connect-timeout", properties.http.connectTimeout, "2s");
 		positive(errors, "http.read-timeout", properties.http.readTimeout, "30s");
 		if (properties.http.maxConnections < 1) {
@@ -209,6 +245,13 @@ public class AlternatorProperties implements Validator {
 								+ " alternator.key-route-affinity.partition-keys." + table + "=id");
 			}
 		});
+		boolean legacyTls = properties.tls.trustStore != null || properties.tls.caCertificate != null
+				|| properties.tls.keyStore != null || properties.tls.trustAll;
+		if (hasText(properties.ssl.bundle) && legacyTls) {
+			errors.rejectValue("ssl.bundle", "alternator.ssl.bundle", "set either alternator.ssl.bundle or the"
+					+ " deprecated alternator.tls.* properties, not both; for example spring.ssl.bundle.pem.alternator"
+					+ ".truststore.certificate=classpath:ca.pem and alternator.ssl.bundle=alternator");
+		}
 		if (properties.tls.trustStore != null && properties.tls.caCertificate != null) {
 			errors.rejectValue("tls", "alternator.tls",
 					"set either alternator.tls.trust-store or alternator.tls.ca-certificate, not both");
@@ -248,7 +291,8 @@ public class AlternatorProperties implements Validator {
 	public static class Credentials {
 
 		/**
-		 * Access key id (Alternator: the role name). Unset: an AwsCredentialsProvider bean, else anonymous requests.
+		 * Access key id (Alternator: the role name). Unset: anonymous requests. An AwsCredentialsProvider bean
+		 * qualified @AlternatorCredentials replaces both; other AwsCredentialsProvider beans are never used.
 		 */
 		private String accessKeyId;
 
@@ -310,6 +354,20 @@ public class AlternatorProperties implements Validator {
 		 * How often nodes out of rotation are probed with GET / until they answer.
 		 */
 		private Duration probeInterval = Duration.ofSeconds(1);
+
+		/**
+		 * How long start-up waits, in all, for the first node list when the first client is built. Discovery goes on
+		 * in the background after it; calls made before it answers fail with NoLiveNodesException.
+		 */
+		private Duration initialWait = Duration.ofSeconds(1);
+
+		public Duration getInitialWait() {
+			return this.initialWait;
+		}
+
+		public void setInitialWait(Duration initialWait) {
+			this.initialWait = initialWait;
+		}
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -400,7 +458,7 @@ public class AlternatorProperties implements Validator {
 	}
 
 	/**
-	 * Verification of https nodes. Default: the JVM's trust store.
+	 * Verification of https nodes with files. Deprecated: use an SSL bundle ({@code alternator.ssl.bundle}).
 	 */
 	public static class Tls {
 
@@ -440,10 +498,12 @@ public class AlternatorProperties implements Validator {
 		private String keyStoreType = "PKCS12";
 
 		/**
-		 * Accept every certificate without verification. For tests only; a warning is logged.
+		 * Whether to accept every certificate without verification. For tests only; a warning is logged.
 		 */
 		private boolean trustAll;
 
+		@DeprecatedConfigurationProperty(replacement = "alternator.ssl.bundle", reason = "An SSL bundle (spring.ssl.bundle.*) replaces it",
+				since = "0.1.0")
 		public Path getTrustStore() {
 			return this.trustStore;
 		}
@@ -452,6 +512,8 @@ public class AlternatorProperties implements Validator {
 			this.trustStore = trustStore;
 		}
 
+		@DeprecatedConfigurationProperty(replacement = "alternator.ssl.bundle", reason = "An SSL bundle (spring.ssl.bundle.*) replaces it",
+				since = "0.1.0")
 		public String getTrustStorePassword() {
 			return this.trustStorePassword;
 		}
@@ -460,6 +522,8 @@ public class AlternatorProperties implements Validator {
 			this.trustStorePassword = trustStorePassword;
 		}
 
+		@DeprecatedConfigurationProperty(replacement = "alternator.ssl.bundle", reason = "An SSL bundle (spring.ssl.bundle.*) replaces it",
+				since = "0.1.0")
 		public String getTrustStoreType() {
 			return this.trustStoreType;
 		}
@@ -468,6 +532,8 @@ public class AlternatorProperties implements Validator {
 			this.trustStoreType = trustStoreType;
 		}
 
+		@DeprecatedConfigurationProperty(replacement = "alternator.ssl.bundle", reason = "An SSL bundle (spring.ssl.bundle.*) replaces it",
+				since = "0.1.0")
 		public Path getCaCertificate() {
 			return this.caCertificate;
 		}
@@ -476,6 +542,8 @@ public class AlternatorProperties implements Validator {
 			this.caCertificate = caCertificate;
 		}
 
+		@DeprecatedConfigurationProperty(replacement = "alternator.ssl.bundle", reason = "An SSL bundle (spring.ssl.bundle.*) replaces it",
+				since = "0.1.0")
 		public Path getKeyStore() {
 			return this.keyStore;
 		}
@@ -484,6 +552,8 @@ public class AlternatorProperties implements Validator {
 			this.keyStore = keyStore;
 		}
 
+		@DeprecatedConfigurationProperty(replacement = "alternator.ssl.bundle", reason = "An SSL bundle (spring.ssl.bundle.*) replaces it",
+				since = "0.1.0")
 		public String getKeyStorePassword() {
 			return this.keyStorePassword;
 		}
@@ -492,6 +562,8 @@ public class AlternatorProperties implements Validator {
 			this.keyStorePassword = keyStorePassword;
 		}
 
+		@DeprecatedConfigurationProperty(replacement = "alternator.ssl.bundle", reason = "An SSL bundle (spring.ssl.bundle.*) replaces it",
+				since = "0.1.0")
 		public String getKeyStoreType() {
 			return this.keyStoreType;
 		}
@@ -500,12 +572,49 @@ public class AlternatorProperties implements Validator {
 			this.keyStoreType = keyStoreType;
 		}
 
+		@DeprecatedConfigurationProperty(reason = "Tests only: trust the test CA with an SSL bundle (alternator.ssl.bundle)"
+				+ " instead", since = "0.1.0")
 		public boolean isTrustAll() {
 			return this.trustAll;
 		}
 
 		public void setTrustAll(boolean trustAll) {
 			this.trustAll = trustAll;
+		}
+
+	}
+
+	/**
+	 * SSL of the connections to the nodes, from Spring Boot's SSL bundles ({@code spring.ssl.bundle.*}).
+	 */
+	public static class Ssl {
+
+		/**
+		 * Whether to connect to the nodes over https. Enabled automatically when a bundle is set. Without a bundle,
+		 * node certificates are verified with the JVM's trust store.
+		 */
+		private Boolean enabled;
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.jks.NAME or spring.ssl.bundle.pem.NAME) whose trust store verifies
+		 * node certificates and whose key store, if any, holds the client certificate.
+		 */
+		private String bundle;
+
+		public boolean isEnabled() {
+			return (this.enabled != null) ? this.enabled : this.bundle != null;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(String bundle) {
+			this.bundle = bundle;
 		}
 
 	}

@@ -1,7 +1,7 @@
 package dev.alternator.spring.autoconfigure;
 
 /**
- * Thrown at start-up when no seeds are configured and no embedded local cluster can stand in.
+ * Thrown at start-up when no seeds are configured and no connection details bean supplies them.
  */
 public class NoAlternatorSeedsException extends IllegalStateException {
 

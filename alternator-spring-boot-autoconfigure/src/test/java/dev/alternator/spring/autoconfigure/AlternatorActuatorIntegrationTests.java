@@ -154,7 +154,7 @@ class AlternatorActuatorIntegrationTests {
 
 	private HttpRequest request(String path) {
 		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.timeout(Duration.ofSeconds(5))
+			.timeout(Duration.ofSeconds(30))
 			.build();
 	}
 

@@ -11,6 +11,7 @@ import dev.alternator.client.KeyRouteAffinity;
 import dev.alternator.local.LocalCluster;
 import dev.alternator.local.LocalNode;
 import dev.alternator.spring.autoconfigure.health.AlternatorHealthContributorAutoConfiguration;
+import dev.alternator.spring.autoconfigure.localcluster.AlternatorLocalClusterConnectionAutoConfiguration;
 import dev.alternator.spring.autoconfigure.health.AlternatorHealthIndicator;
 import dev.alternator.spring.autoconfigure.metrics.AlternatorMetricsAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,9 +28,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -50,7 +48,7 @@ class AlternatorAutoConfigurationTests {
 	private static LocalCluster cluster;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(AlternatorEmbeddedClusterAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(AlternatorLocalClusterConnectionAutoConfiguration.class,
 				AlternatorAutoConfiguration.class, AlternatorHealthContributorAutoConfiguration.class,
 				AlternatorMetricsAutoConfiguration.class));
 
@@ -66,7 +64,7 @@ class AlternatorAutoConfigurationTests {
 
 	private ApplicationContextRunner withSeeds() {
 		return this.runner.withPropertyValues("alternator.seeds=" + cluster.seeds().get(0),
-				"alternator.discovery.timeout=500ms");
+				"alternator.discovery.timeout=500ms", "alternator.discovery.initial-wait=30s");
 	}
 
 	@Test
@@ -96,27 +94,50 @@ class AlternatorAutoConfigurationTests {
 	}
 
 	@Test
-	void withoutSeedsAnEmbeddedClusterStarts() {
+	void withoutSeedsNothingStartsInMemoryEvenWithTheLocalClusterOnTheClasspath() {
+		// alternator-local-cluster is on this module's test classpath: a forgotten property must still fail.
 		this.runner.run((context) -> {
-			assertThat(context).hasSingleBean(LocalCluster.class).hasSingleBean(DynamoDbClient.class);
-			LocalCluster embedded = context.getBean(LocalCluster.class);
-			assertThat(context.getBean(AlternatorLoadBalancer.class).state().liveNodes()).hasSize(3);
-			assertThat(context.getBean(AlternatorConnectionDetails.class).getSeeds()).isEqualTo(embedded.seeds());
+			assertThat(context).hasFailed();
+			// Had an embedded cluster started, the load balancer would have had its seeds.
+			assertThat(findCause(context.getStartupFailure(), NoAlternatorSeedsException.class)).isNotNull();
 		});
 	}
 
 	@Test
-	void withoutSeedsNorLocalClusterStartUpFailsSayingToSetSeeds() {
-		this.runner.withClassLoader(new FilteredClassLoader(LocalCluster.class)).run((context) -> {
+	void withoutSeedsStartUpFailsSayingHowToGiveThem() {
+		this.runner.run((context) -> {
 			assertThat(context).hasFailed();
 			Throwable failure = context.getStartupFailure();
-			NoAlternatorSeedsException cause = findCause(failure, NoAlternatorSeedsException.class);
 			FailureAnalysis analysis = new NoAlternatorSeedsFailureAnalyzer().analyze(failure);
-			assertThat(cause).isNotNull();
 			assertThat(analysis.getDescription()).contains("alternator.seeds is empty");
-			assertThat(analysis.getAction()).contains("Set alternator.seeds")
-				.contains("alternator-local-cluster");
+			assertThat(analysis.getAction()).contains("Set alternator.seeds to one or more Alternator nodes")
+				.contains("declare a dev.alternator.local.LocalCluster bean in a test configuration")
+				.contains("spring-boot:test-run");
 		});
+	}
+
+	@Test
+	void aLocalClusterBeanOfTheApplicationGivesTheSeeds() {
+		this.runner.withBean(LocalCluster.class, () -> cluster, (definition) -> definition.setDestroyMethodName(""))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(AlternatorConnectionDetails.class).getSeeds()).isEqualTo(cluster.seeds());
+				assertThat(context.getBean(AlternatorLoadBalancer.class).state().liveNodes()).hasSize(3);
+			});
+	}
+
+	@Test
+	void aLocalClusterBeanReplacesTheSeedsPropertyAsAServiceConnectionDoes() {
+		this.runner.withPropertyValues("alternator.seeds=10.255.255.1:8000")
+			.withBean(LocalCluster.class, () -> cluster, (definition) -> definition.setDestroyMethodName(""))
+			.run((context) -> assertThat(context.getBean(AlternatorConnectionDetails.class).getSeeds())
+				.isEqualTo(cluster.seeds()));
+	}
+
+	@Test
+	void withoutTheLocalClusterOnTheClasspathSeedsStillWork() {
+		withSeeds().withClassLoader(new FilteredClassLoader(LocalCluster.class))
+			.run((context) -> assertThat(context).hasSingleBean(DynamoDbClient.class));
 	}
 
 	@Test
@@ -157,28 +178,6 @@ class AlternatorAutoConfigurationTests {
 			assertThat(context).hasSingleBean(DynamoDbClient.class);
 			assertThat(CustomizerConfiguration.calls).containsExactly("lb-first", "lb-second", "client");
 		});
-	}
-
-	@Test
-	void credentialsComeFromPropertiesThenAnApplicationProviderThenAnonymous() {
-		withSeeds().withPropertyValues("alternator.credentials.access-key-id=role",
-				"alternator.credentials.secret-access-key=hash")
-			.run((context) -> {
-				AwsCredentialsProvider provider = AlternatorAutoConfiguration.credentials(
-						context.getBean(AlternatorConnectionDetails.class), context.getBeanProvider(
-								AwsCredentialsProvider.class));
-				assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("role");
-			});
-		withSeeds().withBean(AwsCredentialsProvider.class,
-				() -> StaticCredentialsProvider.create(AwsBasicCredentials.create("app", "app-secret")))
-			.run((context) -> assertThat(AlternatorAutoConfiguration
-				.credentials(context.getBean(AlternatorConnectionDetails.class),
-						context.getBeanProvider(AwsCredentialsProvider.class))
-				.resolveCredentials()
-				.accessKeyId()).isEqualTo("app"));
-		withSeeds().run((context) -> assertThat(AlternatorAutoConfiguration.credentials(
-				context.getBean(AlternatorConnectionDetails.class),
-				context.getBeanProvider(AwsCredentialsProvider.class))).isInstanceOf(AnonymousCredentialsProvider.class));
 	}
 
 	@Test
@@ -229,6 +228,24 @@ class AlternatorAutoConfigurationTests {
 	}
 
 	@Test
+	void addressTranslationPropertiesReplaceReportedAddresses() {
+		String port = String.valueOf(cluster.port());
+		withSeeds().withPropertyValues("alternator.address-translation[127.0.0.3]=127.0.0.2")
+			.run((context) -> {
+				context.getBean(DynamoDbClient.class).listTables();
+				assertThat(context.getBean(AlternatorLoadBalancer.class).state().liveNodes())
+					.extracting((node) -> node.host() + ":" + node.port())
+					.contains("127.0.0.2:" + port)
+					.doesNotContain("127.0.0.3:" + port);
+			});
+		withSeeds().withPropertyValues("alternator.address-translation[127.0.0.3]=not a host!").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(allMessages(context.getStartupFailure())).contains("alternator.address-translation")
+				.contains("the address for '127.0.0.3' is not valid");
+		});
+	}
+
+	@Test
 	void invalidKeyRouteAffinityPropertiesNameTheProperty() {
 		withSeeds().withPropertyValues("alternator.key-route-affinity.partition-keys.orders= ").run((context) -> {
 			assertThat(context).hasFailed();
@@ -245,7 +262,7 @@ class AlternatorAutoConfigurationTests {
 	@Test
 	void healthIndicatorIsRegisteredUnlessSwitchedOff() {
 		withSeeds().run((context) -> {
-			assertThat(context).hasBean("alternatorHealthIndicator");
+			assertThat(context).hasBean("alternatorHealthContributor");
 			AlternatorHealthIndicator indicator = context.getBean(AlternatorHealthIndicator.class);
 			assertThat(indicator.health(true).getStatus()).isEqualTo(Status.UP);
 			assertThat(indicator.health(true).getDetails()).containsEntry("liveNodes", 3)

@@ -14,6 +14,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
@@ -21,10 +26,12 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbParti
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Our auto-configuration beside Spring Cloud AWS's DynamoDB support, against a real local cluster that checks every
@@ -85,19 +92,43 @@ class SpringCloudAwsDynamoDbTests {
 	}
 
 	@Test
-	void springCloudAwsCredentialsSignOurRequestsWhenAlternatorHasNone() {
+	void springCloudAwsCredentialsNeverSignOurRequests() {
+		// Its provider is the AWS identity of the application (on EC2/EKS, the pod's role): even when its keys would be
+		// accepted, our clients do not take it by type. Requests go out anonymous and the cluster refuses them.
 		this.runner
 			.withPropertyValues("alternator.seeds=" + cluster.seeds().get(0),
 					"spring.cloud.aws.credentials.access-key=" + ACCESS_KEY,
 					"spring.cloud.aws.credentials.secret-key=" + SECRET)
 			.run((context) -> {
-				assertThat(context).hasSingleBean(DynamoDbClient.class);
+				assertThat(context).hasSingleBean(DynamoDbClient.class).hasSingleBean(AwsCredentialsProvider.class);
+				assertThatExceptionOfType(DynamoDbException.class)
+					.isThrownBy(() -> context.getBean(DynamoDbClient.class).listTables());
+			});
+	}
+
+	@Test
+	void springCloudAwsCredentialsSignOurRequestsWhenQualified() {
+		this.runner.withPropertyValues("alternator.seeds=" + cluster.seeds().get(0))
+			.withUserConfiguration(QualifiedProviderConfiguration.class)
+			.run((context) -> {
 				cluster.resetCounters();
 				for (int i = 0; i < 3; i++) {
 					context.getBean(DynamoDbClient.class).listTables();
 				}
 				assertThat(cluster.nodes()).allSatisfy((node) -> assertThat(node.requestCount()).isEqualTo(1));
 			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class QualifiedProviderConfiguration {
+
+		// The application says which provider signs Alternator's requests; Spring Cloud AWS's own backs off for it.
+		@Bean
+		@AlternatorCredentials
+		AwsCredentialsProvider alternatorCredentialsProvider() {
+			return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET));
+		}
+
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.alternator.spring.autoconfigure.testcontainers;
 import java.util.List;
 
 import dev.alternator.spring.autoconfigure.AlternatorConnectionDetails;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.testcontainers.service.connection.ContainerConnectionDetailsFactory;
 import org.springframework.boot.testcontainers.service.connection.ContainerConnectionSource;
 import org.testcontainers.scylladb.ScyllaDBContainer;
@@ -43,6 +44,15 @@ class ScyllaDbContainerConnectionDetailsFactory
 		@Override
 		public boolean isDiscoveryEnabled() {
 			return false;
+		}
+
+		/**
+		 * The bundle from the container's SSL annotations ({@code @PemTrustStore} etc.), as Spring Boot's own
+		 * container connection details expose it.
+		 */
+		@Override
+		public SslBundle getSslBundle() {
+			return super.getSslBundle();
 		}
 
 	}

@@ -1,0 +1,35 @@
+package dev.alternator.spring.autoconfigure.aot;
+
+import dev.alternator.client.KeyRouteAffinity;
+import dev.alternator.spring.autoconfigure.endpoint.AlternatorDescriptor;
+import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
+import org.springframework.aot.hint.MemberCategory;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Runtime hints for a native image of an application that uses the starter: what is reached by reflection rather than
+ * by code that AOT processing can follow. Registered in {@code META-INF/spring/aot.factories}.
+ * <ul>
+ * <li>{@link KeyRouteAffinity}, bound from {@code alternator.key-route-affinity.mode}: the binder turns the text into
+ * a constant through the enum's {@code values()}.</li>
+ * <li>{@link AlternatorDescriptor} and its nested records, written to JSON by Jackson for
+ * {@code /actuator/alternator}.</li>
+ * </ul>
+ * The AWS SDK ships its own native-image configuration (its execution interceptors, loaded by name from the
+ * classpath); Spring Framework covers the entries of {@code META-INF/spring.factories} (the failure analyzer and the
+ * Testcontainers connection details factory), and Spring Boot the {@code @ConfigurationProperties} binding.
+ */
+public class AlternatorRuntimeHints implements RuntimeHintsRegistrar {
+
+	@Override
+	public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
+		hints.reflection().registerType(KeyRouteAffinity.class, MemberCategory.INVOKE_PUBLIC_METHODS);
+		if (ClassUtils.isPresent("org.springframework.boot.actuate.endpoint.annotation.Endpoint", classLoader)) {
+			new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(),
+					AlternatorDescriptor.class);
+		}
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Micrometer observations of the Alternator clients' calls.
+ */
+package dev.alternator.spring.autoconfigure.observation;
