@@ -111,7 +111,7 @@ final class AffinityKeys {
 	static AlternatorNode[] seededOrder(AlternatorNode[] nodes, long seed) {
 		AlternatorNode[] remaining = nodes.clone();
 		AlternatorNode[] order = new AlternatorNode[nodes.length];
-		GoRandom random = new GoRandom(seed);
+		GoRandomPrefix random = new GoRandomPrefix(seed);
 		for (int count = remaining.length; count > 0; count--) {
 			int index = random.nextInt(count);
 			order[nodes.length - count] = remaining[index];
@@ -123,7 +123,8 @@ final class AffinityKeys {
 	private static AlternatorNode[] votedOrder(AlternatorNode[] ring, long[] hashes) {
 		Map<AlternatorNode, Integer> votes = new LinkedHashMap<>();
 		for (long hash : hashes) {
-			AlternatorNode preferred = ring[new GoRandom(hash).nextInt(ring.length)];
+			// A vote is the key's first draw only: no generator state is filled for it.
+			AlternatorNode preferred = ring[new GoRandomPrefix(hash).nextInt(ring.length)];
 			votes.merge(preferred, 1, Integer::sum);
 		}
 		List<AlternatorNode> voted = new ArrayList<>(votes.keySet());

@@ -30,6 +30,22 @@ class AffinityAlgorithmTests {
 	}
 
 	@Test
+	void prefixDrawsEqualTheFullGeneratorsIncludingPastTheHandOver() {
+		java.util.SplittableRandom seeds = new java.util.SplittableRandom(7);
+		long[] special = { 0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE, 89482311 };
+		for (int i = 0; i < 200; i++) {
+			long seed = (i < special.length) ? special[i] : seeds.nextLong();
+			GoRandom full = new GoRandom(seed);
+			GoRandomPrefix prefix = new GoRandomPrefix(seed);
+			int draws = (i < 20) ? 700 : 12;
+			for (int draw = 0; draw < draws; draw++) {
+				int bound = 1 + (draw % 9);
+				assertThat(prefix.nextInt(bound)).as("seed %d, draw %d", seed, draw).isEqualTo(full.nextInt(bound));
+			}
+		}
+	}
+
+	@Test
 	void cookedStateDerivedByJumpingAheadEqualsStepByStep() {
 		for (int steps : new int[] { 0, 1, 272, 273, 606, 607, 608, 10_000, 123_457 }) {
 			assertThat(GoRandom.CookedState.compute(steps)).as("after %d steps", steps)
