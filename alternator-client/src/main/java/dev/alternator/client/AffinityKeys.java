@@ -96,9 +96,9 @@ final class AffinityKeys {
 	}
 
 	/**
-	 * The order in which this write tries the nodes of {@code ring} (a {@link #ring(Collection)}).
+	 * The order in which this write tries the nodes of {@code ring} (sorted as {@link #ring(Collection)} sorts).
 	 */
-	AlternatorNode[] order(AlternatorNode[] ring) {
+	<T> T[] order(T[] ring) {
 		if (ring.length == 0) {
 			return ring;
 		}
@@ -108,9 +108,9 @@ final class AffinityKeys {
 	/**
 	 * The whole permutation Go's seeded pick-and-remove draws from the nodes in the given order.
 	 */
-	static AlternatorNode[] seededOrder(AlternatorNode[] nodes, long seed) {
-		AlternatorNode[] remaining = nodes.clone();
-		AlternatorNode[] order = new AlternatorNode[nodes.length];
+	static <T> T[] seededOrder(T[] nodes, long seed) {
+		T[] remaining = nodes.clone();
+		T[] order = nodes.clone();
 		GoRandomPrefix random = new GoRandomPrefix(seed);
 		for (int count = remaining.length; count > 0; count--) {
 			int index = random.nextInt(count);
@@ -120,22 +120,27 @@ final class AffinityKeys {
 		return order;
 	}
 
-	private static AlternatorNode[] votedOrder(AlternatorNode[] ring, long[] hashes) {
-		Map<AlternatorNode, Integer> votes = new LinkedHashMap<>();
+	/**
+	 * Each key votes with its first draw only; nodes by votes (most first, ties in ring order), then the rest of the
+	 * ring in ring order.
+	 */
+	private static <T> T[] votedOrder(T[] ring, long[] hashes) {
+		int[] votes = new int[ring.length];
 		for (long hash : hashes) {
 			// A vote is the key's first draw only: no generator state is filled for it.
-			AlternatorNode preferred = ring[new GoRandomPrefix(hash).nextInt(ring.length)];
-			votes.merge(preferred, 1, Integer::sum);
+			votes[new GoRandomPrefix(hash).nextInt(ring.length)]++;
 		}
-		List<AlternatorNode> voted = new ArrayList<>(votes.keySet());
-		voted.sort(Comparator.comparing((AlternatorNode node) -> votes.get(node)).reversed().thenComparing(RING_ORDER));
-		List<AlternatorNode> order = new ArrayList<>(voted);
-		for (AlternatorNode node : ring) {
-			if (!votes.containsKey(node)) {
-				order.add(node);
-			}
+		Integer[] indexes = new Integer[ring.length];
+		for (int i = 0; i < indexes.length; i++) {
+			indexes[i] = i;
 		}
-		return order.toArray(new AlternatorNode[0]);
+		// Stable sort: ties keep ring order, and nodes without votes come last in ring order.
+		Arrays.sort(indexes, (a, b) -> Integer.compare(votes[b], votes[a]));
+		T[] order = ring.clone();
+		for (int i = 0; i < indexes.length; i++) {
+			order[i] = ring[indexes[i]];
+		}
+		return order;
 	}
 
 	@Override

@@ -36,18 +36,17 @@ public final class AlternatorState {
 	private final Map<String, String> partitionKeys;
 
 	AlternatorState(List<AlternatorNode> liveNodes, List<AlternatorNode> quarantinedNodes,
-			RoutingScope configuredScope, RoutingScope activeScope, RackDatacenterSupport rackDatacenterSupport,
-			ScopeCheck scopeCheck, Instant lastRefresh, String lastError, KeyRouteAffinity keyRouteAffinity,
-			Map<String, String> partitionKeys) {
+			RoutingScope configuredScope, RoutingScope activeScope, DiscoveryStatus status,
+			KeyRouteAffinity keyRouteAffinity, Map<String, String> partitionKeys) {
 		this.liveNodes = List.copyOf(liveNodes);
 		this.quarantinedNodes = List.copyOf(quarantinedNodes);
 		this.configuredScope = configuredScope;
 		this.activeScope = activeScope;
-		this.rackDatacenterSupport = rackDatacenterSupport;
-		this.datacenterKnown = (scopeCheck != null) ? scopeCheck.datacenterKnown().orElse(null) : null;
-		this.rackKnown = (scopeCheck != null) ? scopeCheck.rackKnown().orElse(null) : null;
-		this.lastRefresh = lastRefresh;
-		this.lastError = lastError;
+		this.rackDatacenterSupport = status.rackDatacenterSupport;
+		this.datacenterKnown = status.datacenterKnown;
+		this.rackKnown = status.rackKnown;
+		this.lastRefresh = status.lastRefresh;
+		this.lastError = status.lastError;
 		this.keyRouteAffinity = keyRouteAffinity;
 		this.partitionKeys = Collections.unmodifiableMap(new TreeMap<>(partitionKeys));
 	}
@@ -85,7 +84,7 @@ public final class AlternatorState {
 	}
 
 	/**
-	 * The scope as configured, with its fallbacks.
+	 * The scope as configured (the first of its fallback chain).
 	 * @return the configured scope
 	 */
 	public RoutingScope configuredScope() {
@@ -94,7 +93,7 @@ public final class AlternatorState {
 
 	/**
 	 * The scope requests go to now: the first of the configured chain with live nodes.
-	 * @return the active scope, without fallbacks
+	 * @return the active scope
 	 */
 	public RoutingScope activeScope() {
 		return this.activeScope;
@@ -105,7 +104,7 @@ public final class AlternatorState {
 	 * @return {@code true} when routing fell back to a wider scope
 	 */
 	public boolean fallbackInUse() {
-		return !this.activeScope.equals(this.configuredScope.withoutFallback());
+		return !this.activeScope.equals(this.configuredScope);
 	}
 
 	/**

@@ -1,12 +1,14 @@
 package dev.alternator.client;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The nodes one request (one SDK call) has tried, so that each retry attempt goes to a node not tried yet. One plan
- * lives as long as its call.
+ * The query plan of one SDK call: it takes the node set once, at the call's first attempt, and gives each attempt a
+ * node the call has not tried yet, falling through the levels of that set (the configured scope, then each fallback
+ * scope, then nodes known but unlisted, then nodes not probed yet) as each is used up. One plan lives as long as its
+ * call, and each attempt carries the node the plan chose.
  * <p>
  * Not synchronized: the SDK runs a call's attempts strictly one after the other, and when an asynchronous call moves
  * from thread to thread it does so through futures and executors, which publish this plan's state to the next
@@ -23,96 +25,130 @@ final class CallPlan {
 	static final int BUSY_MARGIN = 2;
 
 	/** Nodes tried in this round besides {@link #last}; allocated on the second attempt. */
-	private AlternatorNode[] tried;
+	private NodeEntry[] tried;
 
 	/** How many of {@link #tried} are in use. */
 	private int triedCount;
 
 	private int attempts;
 
-	/** The node of the latest attempt; {@code null} before the first one or after a new round starts. */
-	private AlternatorNode last;
+	/** The round-robin turn the call drew at its first attempt. */
+	private int start;
+
+	/** The node set read at the first attempt; every attempt of the call plans from it. */
+	private NodeSet nodes;
+
+	/** The node of the latest attempt; {@code null} before the first one. */
+	private NodeEntry last;
 
 	/** Whether {@link #last} counts as tried in this round. */
 	private boolean lastTried;
 
 	private AffinityKeys affinityKeys;
 
-	private AlternatorNode[] affinityOrder;
+	private NodeEntry[] affinityOrder;
 
-	AlternatorNode next(AlternatorNode[] live, int start) {
-		return next(live, null, start, null);
+	/**
+	 * Whether the call has not made an attempt yet (and so needs a turn and a node set).
+	 */
+	boolean isNew() {
+		return this.nodes == null;
 	}
 
 	/**
-	 * The node for the next attempt. A call routed by key tries the first live node of its affinity order it has not
-	 * tried; the order is drawn once per call, from the ring as it is at the first attempt, and load is not
-	 * considered, since the point is to stay on one node. Otherwise: from {@code start}, the first live node not tried
-	 * yet whose in-flight count is not far above the least loaded one's. The load check keeps a node that hangs
-	 * (accepts and never answers) from collecting every application thread until its read timeout.
-	 * @param inFlight in-flight attempts per live node, same order, or {@code null} to ignore load
-	 * @param affinityRing the scope's affinity ring, or {@code null} when the call has no keys
+	 * Fixes the call's node set and turn; called once, before the first {@link #next()}.
 	 */
-	AlternatorNode next(AlternatorNode[] live, AtomicInteger[] inFlight, int start, AlternatorNode[] affinityRing) {
+	void begin(NodeSet nodes, int start) {
+		this.nodes = nodes;
+		this.start = start;
+	}
+
+	/**
+	 * The node for the next attempt, or {@code null} when no node at all can be routed to. A call routed by key tries
+	 * the first routable node of its affinity order it has not tried; the order is drawn once per call, and load is
+	 * not considered, since the point is to stay on one node. Otherwise, level by level: from the call's turn, the
+	 * first routable node not tried yet whose in-flight count is not far above the least loaded one's. The load check
+	 * keeps a node that hangs (accepts and never answers) from collecting every application thread until its read
+	 * timeout.
+	 */
+	NodeEntry next() {
+		int turn = this.start + this.attempts;
 		this.attempts++;
-		if (this.affinityKeys != null && affinityRing != null) {
+		if (this.affinityKeys != null) {
 			if (this.affinityOrder == null) {
-				this.affinityOrder = this.affinityKeys.order(affinityRing);
+				this.affinityOrder = this.affinityKeys.order(this.nodes.ring);
 			}
-			AlternatorNode affine = firstUntriedLive(this.affinityOrder, live);
-			if (affine != null) {
-				return remember(affine);
-			}
-		}
-		int count = live.length;
-		int leastLoad = (inFlight != null) ? leastLoad(inFlight) : 0;
-		int first = Math.floorMod(start, count);
-		AlternatorNode chosen = isEligible(live, inFlight, leastLoad, first) ? live[first]
-				: eligibleInTurn(live, inFlight, leastLoad, start);
-		if (chosen == null) {
-			// Every live node was tried: start another round, avoiding the node that just failed if possible.
-			AlternatorNode failed = this.last;
-			this.triedCount = 0;
-			this.lastTried = false;
-			chosen = live[Math.floorMod(start, count)];
-			if (chosen.equals(failed) && count > 1) {
-				chosen = live[Math.floorMod(start + 1, count)];
+			for (NodeEntry candidate : this.affinityOrder) {
+				if (candidate.routable && !candidate.down && !wasTried(candidate)) {
+					return remember(candidate);
+				}
 			}
 		}
-		return remember(chosen);
+		for (NodeEntry[] level : this.nodes.levels) {
+			if (level.length > 0) {
+				NodeEntry chosen = pick(level, turn);
+				if (chosen != null) {
+					return remember(chosen);
+				}
+			}
+		}
+		// Every routable node was tried: start another round over the nodes not known to be down, avoiding the node
+		// that just failed if possible.
+		NodeEntry failed = this.last;
+		this.triedCount = 0;
+		this.lastTried = false;
+		for (NodeEntry[] level : this.nodes.levels) {
+			NodeEntry chosen = null;
+			for (int i = 0; i < level.length; i++) {
+				NodeEntry candidate = level[Math.floorMod(turn + i, level.length)];
+				if (!candidate.down && (chosen == null || chosen == failed)) {
+					chosen = candidate;
+				}
+			}
+			if (chosen != null) {
+				return remember(chosen);
+			}
+		}
+		return null;
+	}
+
+	private NodeEntry pick(NodeEntry[] level, int turn) {
+		int leastLoad = leastLoad(level);
+		int first = Math.floorMod(turn, level.length);
+		return isEligible(level[first], leastLoad) ? level[first] : eligibleInTurn(level, leastLoad, turn);
 	}
 
 	/**
 	 * The turn's own node is taken (tried, or busy): one of the other eligible nodes, a different one each time the
-	 * same turn comes back ({@code start / count} counts the rounds), so that the nodes share a hung node's turns
-	 * instead of its neighbour taking them all. A busy node when none is eligible, {@code null} when every node was
-	 * tried.
+	 * same turn comes back ({@code turn / count} counts the rounds), so that the nodes share a hung node's turns
+	 * instead of its neighbour taking them all. A busy node when none is eligible, {@code null} when every node of the
+	 * level was tried.
 	 */
-	private AlternatorNode eligibleInTurn(AlternatorNode[] live, AtomicInteger[] inFlight, int leastLoad, int start) {
-		int count = live.length;
+	private NodeEntry eligibleInTurn(NodeEntry[] level, int leastLoad, int turn) {
+		int count = level.length;
 		int eligible = 0;
-		AlternatorNode busy = null;
-		for (int i = 0; i < count; i++) {
-			if (isEligible(live, inFlight, leastLoad, i)) {
+		NodeEntry busy = null;
+		for (NodeEntry entry : level) {
+			if (isEligible(entry, leastLoad)) {
 				eligible++;
 			}
-			else if (busy == null && !wasTried(live[i])) {
-				busy = live[i];
+			else if (busy == null && !entry.down && !wasTried(entry)) {
+				busy = entry;
 			}
 		}
 		if (eligible == 0) {
 			return busy;
 		}
-		int skip = Math.floorMod(Math.floorDiv(start, count), eligible);
-		AlternatorNode fallback = null;
+		int skip = Math.floorMod(Math.floorDiv(turn, count), eligible);
+		NodeEntry fallback = null;
 		for (int i = 1; i <= count; i++) {
-			int index = Math.floorMod(start + i, count);
-			if (isEligible(live, inFlight, leastLoad, index)) {
+			NodeEntry entry = level[Math.floorMod(turn + i, count)];
+			if (isEligible(entry, leastLoad)) {
 				if (skip-- == 0) {
-					return live[index];
+					return entry;
 				}
 				if (fallback == null) {
-					fallback = live[index];
+					fallback = entry;
 				}
 			}
 		}
@@ -120,14 +156,22 @@ final class CallPlan {
 		return (fallback != null) ? fallback : busy;
 	}
 
-	private boolean isEligible(AlternatorNode[] live, AtomicInteger[] inFlight, int leastLoad, int index) {
-		return !wasTried(live[index]) && (inFlight == null || inFlight[index].get() <= leastLoad + BUSY_MARGIN);
+	private boolean isEligible(NodeEntry entry, int leastLoad) {
+		return !entry.down && !wasTried(entry) && entry.inFlight.get() <= leastLoad + BUSY_MARGIN;
 	}
 
-	private AlternatorNode remember(AlternatorNode chosen) {
+	private static int leastLoad(NodeEntry[] level) {
+		int least = Integer.MAX_VALUE;
+		for (NodeEntry entry : level) {
+			least = Math.min(least, entry.inFlight.get());
+		}
+		return least;
+	}
+
+	private NodeEntry remember(NodeEntry chosen) {
 		if (this.lastTried) {
 			if (this.tried == null) {
-				this.tried = new AlternatorNode[MAX_TRACKED];
+				this.tried = new NodeEntry[MAX_TRACKED];
 			}
 			if (this.triedCount < MAX_TRACKED) {
 				this.tried[this.triedCount++] = this.last;
@@ -138,38 +182,12 @@ final class CallPlan {
 		return chosen;
 	}
 
-	private AlternatorNode firstUntriedLive(AlternatorNode[] order, AlternatorNode[] live) {
-		for (AlternatorNode candidate : order) {
-			if (!wasTried(candidate) && contains(live, candidate)) {
-				return candidate;
-			}
-		}
-		return null;
-	}
-
-	private static boolean contains(AlternatorNode[] nodes, AlternatorNode node) {
-		for (AlternatorNode each : nodes) {
-			if (each.equals(node)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static int leastLoad(AtomicInteger[] inFlight) {
-		int least = Integer.MAX_VALUE;
-		for (AtomicInteger load : inFlight) {
-			least = Math.min(least, load.get());
-		}
-		return least;
-	}
-
-	private boolean wasTried(AlternatorNode node) {
-		if (this.lastTried && this.last.equals(node)) {
+	private boolean wasTried(NodeEntry entry) {
+		if (this.lastTried && this.last == entry) {
 			return true;
 		}
 		for (int i = 0; i < this.triedCount; i++) {
-			if (this.tried[i].equals(node)) {
+			if (this.tried[i] == entry) {
 				return true;
 			}
 		}
@@ -185,10 +203,6 @@ final class CallPlan {
 		}
 	}
 
-	boolean routesByKeys() {
-		return this.affinityKeys != null;
-	}
-
 	int attempts() {
 		return this.attempts;
 	}
@@ -196,7 +210,7 @@ final class CallPlan {
 	/**
 	 * The node of the latest attempt, {@code null} before the first.
 	 */
-	AlternatorNode previous() {
+	NodeEntry previous() {
 		return this.last;
 	}
 
@@ -204,13 +218,14 @@ final class CallPlan {
 	 * The nodes tried in the current round, in order.
 	 */
 	List<AlternatorNode> triedNodes() {
-		AlternatorNode[] nodes = (this.tried != null) ? Arrays.copyOf(this.tried, this.triedCount)
-				: new AlternatorNode[0];
-		if (this.lastTried) {
-			nodes = Arrays.copyOf(nodes, nodes.length + 1);
-			nodes[nodes.length - 1] = this.last;
+		List<AlternatorNode> nodes = new ArrayList<>();
+		if (this.tried != null) {
+			Arrays.stream(this.tried, 0, this.triedCount).forEach((entry) -> nodes.add(entry.node));
 		}
-		return List.of(nodes);
+		if (this.lastTried) {
+			nodes.add(this.last.node);
+		}
+		return nodes;
 	}
 
 }

@@ -3,11 +3,17 @@ package dev.alternator.client;
 import java.util.ArrayList;
 import java.util.List;
 
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+import software.amazon.awssdk.protocols.jsoncore.JsonNodeParser;
+
 /**
- * Reads a {@code /localnodes} answer: a JSON array of address strings, nothing else. Anything unexpected rejects the
+ * Reads a {@code /localnodes} answer: a JSON array of address strings, nothing else, with the AWS SDK's JSON parser. Anything unexpected rejects the
  * whole answer, so that a broken answer can never replace a good node list.
  */
 final class LocalNodesAnswer {
+
+	/** The AWS SDK's own JSON parser (json-utils), already on the class path of every DynamoDB client. */
+	private static final JsonNodeParser PARSER = JsonNodeParser.create();
 
 	private LocalNodesAnswer() {
 	}
@@ -24,42 +30,30 @@ final class LocalNodesAnswer {
 		if (text.charAt(0) != '[') {
 			throw new IllegalArgumentException("not a JSON array: " + abbreviate(text));
 		}
-		List<String> addresses = new ArrayList<>();
-		int position = skipSpaces(text, 1);
-		if (position < text.length() && text.charAt(position) == ']') {
-			return requireEnd(text, position + 1, addresses);
+		if (text.charAt(text.length() - 1) != ']') {
+			// Checked here because the parser stops after the first value and would ignore what follows.
+			throw new IllegalArgumentException("unterminated array, or text after the array: " + abbreviate(text));
 		}
-		while (true) {
-			if (position >= text.length() || text.charAt(position) != '"') {
+		JsonNode root;
+		try {
+			root = PARSER.parse(text);
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalArgumentException("malformed JSON: " + abbreviate(text));
+		}
+		if (!root.isArray()) {
+			throw new IllegalArgumentException("not a JSON array: " + abbreviate(text));
+		}
+		List<String> addresses = new ArrayList<>();
+		for (JsonNode entry : root.asArray()) {
+			if (!entry.isString()) {
 				throw new IllegalArgumentException("entries must be address strings: " + abbreviate(text));
 			}
-			int end = text.indexOf('"', position + 1);
-			if (end < 0) {
-				throw new IllegalArgumentException("unterminated string: " + abbreviate(text));
-			}
-			String address = text.substring(position + 1, end);
+			String address = entry.asString();
 			if (!isAddress(address)) {
 				throw new IllegalArgumentException("'" + abbreviate(address) + "' is not an address");
 			}
 			addresses.add(address);
-			position = skipSpaces(text, end + 1);
-			if (position >= text.length()) {
-				throw new IllegalArgumentException("unterminated array: " + abbreviate(text));
-			}
-			char next = text.charAt(position);
-			if (next == ']') {
-				return requireEnd(text, position + 1, addresses);
-			}
-			if (next != ',') {
-				throw new IllegalArgumentException("malformed array: " + abbreviate(text));
-			}
-			position = skipSpaces(text, position + 1);
-		}
-	}
-
-	private static List<String> requireEnd(String text, int position, List<String> addresses) {
-		if (skipSpaces(text, position) != text.length()) {
-			throw new IllegalArgumentException("text after the array: " + abbreviate(text));
 		}
 		return addresses;
 	}
@@ -72,13 +66,6 @@ final class LocalNodesAnswer {
 			return address.matches("[0-9A-Fa-f:.]+(%[A-Za-z0-9]+)?");
 		}
 		return address.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
-	}
-
-	private static int skipSpaces(String text, int position) {
-		while (position < text.length() && Character.isWhitespace(text.charAt(position))) {
-			position++;
-		}
-		return position;
 	}
 
 	private static String abbreviate(String text) {

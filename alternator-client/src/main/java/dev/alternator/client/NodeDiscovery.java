@@ -4,30 +4,38 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks nodes which nodes are live ({@code GET /localnodes}) and hands the answer of the first scope of the chain that
- * has nodes to {@link ClusterNodes}. It asks live nodes in turn, then the seeds; a failed or unusable answer never
- * replaces the last good list: the problem is recorded, and logged once per change of problem.
+ * Asks nodes which nodes are live ({@code GET /localnodes}) for every scope of the fallback chain (and the affinity
+ * ring's datacenter), and hands the answers to the {@link NodeRegistry}. It asks any node it has ever learnt, routable
+ * ones first in turn, then the others and the seeds, at most {@value #MAX_CONTACTS} per scope and round, each within
+ * the discovery timeout. A failed or unusable answer never replaces a good list: the problem is recorded, and logged
+ * once per change of problem.
  */
 final class NodeDiscovery {
 
 	private static final Logger logger = LoggerFactory.getLogger(NodeDiscovery.class);
 
-	private final List<AlternatorNode> seeds;
+	static final int MAX_CONTACTS = 4;
 
 	private final List<RoutingScope> chain;
 
-	private final RoutingScope configuredScope;
+	/** The scope of the affinity ring when it is not in the chain, else {@code null}. */
+	private final RoutingScope extraRingScope;
+
+	/** The chain's index of the affinity ring's scope, or -1. */
+	private final int ringLevel;
 
 	private final String scheme;
 
@@ -39,182 +47,206 @@ final class NodeDiscovery {
 
 	private final NodeHttp http;
 
-	private final ClusterNodes nodes;
+	private final NodeRegistry registry;
 
 	private final Listeners listeners;
 
 	private int rotation;
 
-	private volatile Instant lastRefresh;
+	/** Discovery rounds so far; the fallback scopes are asked every {@value #FALLBACK_EVERY} rounds. */
+	private long rounds;
 
-	private volatile String lastError;
+	static final int FALLBACK_EVERY = 10;
 
 	private String lastLoggedProblem;
 
-	private volatile RackDatacenterSupport rackDatacenterSupport = RackDatacenterSupport.UNKNOWN;
+	private boolean scopeChecked;
 
-	private volatile ScopeCheck scopeCheck;
-
-	NodeDiscovery(List<AlternatorNode> seeds, RoutingScope configuredScope, String scheme, int port,
-			AddressTranslator translator, Duration timeout, NodeHttp http, ClusterNodes nodes, Listeners listeners) {
-		this.seeds = seeds;
-		this.configuredScope = configuredScope;
-		this.chain = chain(configuredScope);
+	/**
+	 * @param ringScope the scope whose nodes form the affinity ring, or {@code null} without key-route affinity
+	 */
+	NodeDiscovery(NodeRegistry registry, RoutingScope ringScope, String scheme, int port, AddressTranslator translator,
+			Duration timeout, NodeHttp http, Listeners listeners) {
+		this.registry = registry;
+		this.chain = registry.chain();
+		this.ringLevel = (ringScope != null) ? this.chain.indexOf(ringScope) : -1;
+		this.extraRingScope = (ringScope != null && this.ringLevel < 0) ? ringScope : null;
 		this.scheme = scheme;
 		this.port = port;
 		this.translator = translator;
 		this.timeout = timeout;
 		this.http = http;
-		this.nodes = nodes;
 		this.listeners = listeners;
 	}
 
-	private static List<RoutingScope> chain(RoutingScope scope) {
-		List<RoutingScope> chain = new ArrayList<>();
-		for (RoutingScope current = scope; current != null; current = current.fallback().orElse(null)) {
-			chain.add(current.withoutFallback());
-		}
-		return List.copyOf(chain);
-	}
-
-	Instant lastRefresh() {
-		return this.lastRefresh;
-	}
-
-	String lastError() {
-		return this.lastError;
-	}
-
-	RackDatacenterSupport rackDatacenterSupport() {
-		return this.rackDatacenterSupport;
-	}
-
-	ScopeCheck scopeCheck() {
-		return this.scopeCheck;
-	}
-
 	/**
-	 * One discovery round. Synchronized: the scheduler and {@link AlternatorLoadBalancer#refresh()} may overlap.
+	 * One discovery round; returns once the registry has taken its result. Synchronized: the scheduler and
+	 * {@link AlternatorLoadBalancer#refresh()} may overlap.
 	 */
 	synchronized void refresh() {
-		String problem = null;
-		for (int i = 0; i < this.chain.size(); i++) {
-			RoutingScope scope = this.chain.get(i);
-			boolean widest = i == this.chain.size() - 1;
-			List<AlternatorNode> found;
+		List<List<AlternatorNode>> perScope = new ArrayList<>();
+		boolean anyListed = false;
+		Set<String> problems = new LinkedHashSet<>();
+		String lastProblem = null;
+		NodeSet known = this.registry.snapshot();
+		boolean allScopes = this.rounds++ % FALLBACK_EVERY == 0;
+		for (int level = 0; level < this.chain.size(); level++) {
+			RoutingScope scope = this.chain.get(level);
+			// A fallback scope is asked every few rounds to keep its nodes known and probed ahead, and every round
+			// while the narrower scopes have no node to route to (or the ring needs it).
+			if (level > 0 && !allScopes && anyListed && anyRoutableBefore(known, level) && level != this.ringLevel) {
+				perScope.add(null);
+				continue;
+			}
 			try {
-				found = scope.isCluster() ? askEveryDatacenter() : ask(query(scope));
+				List<AlternatorNode> found = ask(scope);
+				perScope.add(found);
+				anyListed |= !found.isEmpty();
 			}
 			catch (DiscoveryException ex) {
-				problem = ex.getMessage();
-				break;
-			}
-			if (!found.isEmpty() && (hasUsableNode(found) || widest)) {
-				this.nodes.replace(scope, found, false);
-				succeeded();
-				return;
-			}
-			if (found.isEmpty() && widest) {
-				problem = "no node is listed in " + scope.describe()
-						+ ((this.chain.size() > 1) ? " nor in any narrower scope" : "")
-						+ "; keeping the last known nodes";
+				perScope.add(null);
+				problems.add(ex.kind);
+				lastProblem = ex.getMessage();
 			}
 		}
-		failed(problem);
+		List<AlternatorNode> ring = null;
+		if (this.ringLevel >= 0) {
+			ring = perScope.get(this.ringLevel);
+		}
+		else if (this.extraRingScope != null) {
+			try {
+				ring = ask(this.extraRingScope);
+			}
+			catch (DiscoveryException ex) {
+				ring = null;
+			}
+		}
+		if (!anyListed) {
+			String problem = (lastProblem != null) ? lastProblem
+					: "no node is listed in " + this.chain.get(this.chain.size() - 1).describe()
+							+ ((this.chain.size() > 1) ? " nor in any narrower scope" : "") + "; keeping the last known nodes";
+			failed(problem, problems.isEmpty() ? "empty" : problems.toString());
+			return;
+		}
+		await(this.registry.listed(perScope, (ring != null && !ring.isEmpty()) ? ring : null));
+		if (this.lastLoggedProblem != null) {
+			logger.info("Alternator discovery works again; live nodes: {}", this.registry.snapshot().liveNodes());
+			this.lastLoggedProblem = null;
+		}
+		if (!this.scopeChecked) {
+			this.scopeChecked = true;
+			checkScope();
+		}
 	}
 
-	private boolean hasUsableNode(List<AlternatorNode> found) {
-		List<AlternatorNode> quarantined = this.nodes.quarantined();
-		for (AlternatorNode node : found) {
-			if (!quarantined.contains(node)) {
+	private static boolean anyRoutableBefore(NodeSet nodes, int level) {
+		for (int i = 0; i < level; i++) {
+			if (nodes.levels[i].length > 0) {
 				return true;
 			}
 		}
 		return false;
 	}
 
-	private void succeeded() {
-		this.lastRefresh = Instant.now();
-		this.lastError = null;
-		if (this.lastLoggedProblem != null) {
-			logger.info("Alternator discovery works again; live nodes: {}", List.of(this.nodes.live()));
-			this.lastLoggedProblem = null;
+	private void failed(String problem, String kind) {
+		await(this.registry.discoveryFailed(problem));
+		// Logged once per kind of problem, not per wording: the wording names nodes asked, which rotate.
+		if (!kind.equals(this.lastLoggedProblem)) {
+			logger.warn("Alternator discovery failed: {}", problem);
 		}
-		if (this.rackDatacenterSupport == RackDatacenterSupport.UNKNOWN) {
-			checkSupportAndScope();
+		this.lastLoggedProblem = kind;
+	}
+
+	private void await(java.util.concurrent.CompletableFuture<Void> change) {
+		try {
+			change.get(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			// The change runs on; discovery does not need to wait for it.
 		}
 	}
 
-	private void failed(String problem) {
-		this.lastError = problem;
-		if (problem != null && !problem.equals(this.lastLoggedProblem)) {
-			logger.warn("Alternator discovery failed: {}", problem);
-		}
-		this.lastLoggedProblem = problem;
+	private List<AlternatorNode> ask(RoutingScope scope) {
+		return scope.isCluster() ? askEveryDatacenter() : askOne(query(scope));
 	}
 
 	/**
 	 * Asks the scope's {@code /localnodes} of one node after another until one gives a usable answer.
 	 */
-	private List<AlternatorNode> ask(String query) {
+	private List<AlternatorNode> askOne(String query) {
 		List<AlternatorNode> contacts = contacts();
-		String lastProblem = "no node to ask";
+		DiscoveryException last = null;
+		int asked = 0;
 		for (AlternatorNode contact : contacts) {
+			if (asked++ == MAX_CONTACTS) {
+				break;
+			}
 			try {
 				return askNode(contact, query);
 			}
 			catch (DiscoveryException ex) {
-				lastProblem = ex.getMessage();
+				last = ex;
 			}
 		}
-		throw new DiscoveryException("no node gave a usable /localnodes answer (asked " + contacts + "); last: "
-				+ lastProblem);
+		if (last == null) {
+			throw new DiscoveryException("no node to ask", "no node to ask");
+		}
+		throw new DiscoveryException("no node gave a usable /localnodes" + query + " answer; last: " + last.getMessage(),
+				last.kind);
 	}
 
 	/**
-	 * The cluster scope: each seed answers for its own datacenter, a live node for its own; the union is the cluster.
+	 * The cluster scope: a node answers for its own datacenter, so the union over one routable node and every seed
+	 * (one per datacenter, as configured) is the cluster.
 	 */
 	private List<AlternatorNode> askEveryDatacenter() {
 		Set<AlternatorNode> found = new LinkedHashSet<>();
-		List<AlternatorNode> contacts = new ArrayList<>();
-		AlternatorNode[] live = this.nodes.live();
-		if (live.length > 0) {
-			contacts.add(live[Math.floorMod(this.rotation++, live.length)]);
-		}
-		for (AlternatorNode seed : this.seeds) {
-			if (!contacts.contains(seed)) {
-				contacts.add(seed);
-			}
-		}
-		String lastProblem = null;
+		List<AlternatorNode> contacts = contacts();
+		List<AlternatorNode> asked = new ArrayList<>();
+		DiscoveryException last = null;
 		boolean answered = false;
 		for (AlternatorNode contact : contacts) {
+			// Until one node answered, any contact (at most MAX_CONTACTS of them); then only the seeds, each for its
+			// own datacenter.
+			if (answered ? !this.registry.isSeed(contact) : asked.size() >= MAX_CONTACTS) {
+				continue;
+			}
+			asked.add(contact);
 			try {
 				found.addAll(askNode(contact, ""));
 				answered = true;
 			}
 			catch (DiscoveryException ex) {
-				lastProblem = ex.getMessage();
+				last = ex;
 			}
 		}
 		if (!answered) {
-			throw new DiscoveryException(
-					"no node gave a usable /localnodes answer (asked " + contacts + "); last: " + lastProblem);
+			throw new DiscoveryException("no node gave a usable /localnodes answer (asked " + asked + "); last: "
+					+ ((last != null) ? last.getMessage() : "no node to ask"), (last != null) ? last.kind : "none");
 		}
 		return new ArrayList<>(found);
 	}
 
+	/**
+	 * Every node ever learnt: routable ones first, from a rotating start, then the others (seeds included).
+	 */
 	private List<AlternatorNode> contacts() {
-		List<AlternatorNode> contacts = new ArrayList<>();
-		AlternatorNode[] live = this.nodes.live();
-		int start = this.rotation++;
-		for (int i = 0; i < live.length; i++) {
-			contacts.add(live[Math.floorMod(start + i, live.length)]);
+		NodeSet nodes = this.registry.snapshot();
+		List<AlternatorNode> routable = new ArrayList<>();
+		List<AlternatorNode> others = new ArrayList<>();
+		for (NodeEntry entry : nodes.all) {
+			(entry.routable ? routable : others).add(entry.node);
 		}
-		for (AlternatorNode seed : this.seeds) {
-			if (!contacts.contains(seed)) {
-				contacts.add(seed);
-			}
+		List<AlternatorNode> contacts = new ArrayList<>(nodes.all.size());
+		int start = this.rotation++;
+		for (int i = 0; i < routable.size(); i++) {
+			contacts.add(routable.get(Math.floorMod(start + i, routable.size())));
+		}
+		for (int i = 0; i < others.size(); i++) {
+			contacts.add(others.get(Math.floorMod(start + i, others.size())));
 		}
 		return contacts;
 	}
@@ -227,7 +259,8 @@ final class NodeDiscovery {
 			addresses = LocalNodesAnswer.parse(body);
 		}
 		catch (IllegalArgumentException ex) {
-			throw reportFailure(contact, "unusable /localnodes answer from " + contact + ": " + ex.getMessage());
+			throw reportFailure(contact, "unusable /localnodes answer from " + contact + ": " + ex.getMessage(),
+					"unusable answer");
 		}
 		List<AlternatorNode> found = new ArrayList<>(addresses.size());
 		for (String address : addresses) {
@@ -243,102 +276,66 @@ final class NodeDiscovery {
 			answer = this.http.get(contact, pathAndQuery, this.timeout);
 		}
 		catch (IOException ex) {
-			throw reportFailure(contact, "cannot reach " + contact + ": " + NodeFailures.describe(ex));
+			throw reportFailure(contact, "cannot reach " + contact + ": " + NodeFailures.describe(ex), "unreachable");
 		}
 		if (answer.status != 200) {
-			throw reportFailure(contact, "HTTP " + answer.status + " from " + contact + pathAndQuery);
+			throw reportFailure(contact, "HTTP " + answer.status + " from " + contact + pathAndQuery,
+					"HTTP " + answer.status);
 		}
 		return answer.body;
 	}
 
-	private DiscoveryException reportFailure(AlternatorNode contact, String problem) {
+	private DiscoveryException reportFailure(AlternatorNode contact, String problem, String kind) {
 		this.listeners.discoveryFailed(contact, problem);
-		return new DiscoveryException(problem);
+		return new DiscoveryException(problem, kind);
 	}
 
 	/**
-	 * Asks for a rack that cannot exist: a server that honours the parameter answers {@code []}, an old one its whole
-	 * datacenter.
+	 * Whether the cluster honours the {@code dc} and {@code rack} parameters, and whether the configured datacenter
+	 * and rack have nodes; published with the node set, and logged when something is wrong.
 	 */
-	RackDatacenterSupport checkRackDatacenterSupport() {
-		String impossibleRack = "alternator-client-check-" + UUID.randomUUID();
+	private void checkScope() {
+		RoutingScope scope = this.chain.get(0);
+		RackDatacenterSupport support;
 		try {
-			List<AlternatorNode> answer = ask("?rack=" + encode(impossibleRack));
-			this.rackDatacenterSupport = answer.isEmpty() ? RackDatacenterSupport.SUPPORTED
-					: RackDatacenterSupport.UNSUPPORTED;
+			// A rack that cannot exist: a server that honours the parameter answers [], an old one its datacenter.
+			support = askOne("?rack=" + encode("alternator-client-check-" + UUID.randomUUID())).isEmpty()
+					? RackDatacenterSupport.SUPPORTED : RackDatacenterSupport.UNSUPPORTED;
 		}
 		catch (DiscoveryException ex) {
-			this.rackDatacenterSupport = RackDatacenterSupport.UNKNOWN;
+			support = RackDatacenterSupport.UNKNOWN;
 		}
-		return this.rackDatacenterSupport;
-	}
-
-	/**
-	 * Asks whether the configured datacenter and rack have nodes.
-	 */
-	ScopeCheck checkScope() {
-		RoutingScope scope = this.configuredScope;
-		RackDatacenterSupport support = checkRackDatacenterSupport();
-		if (scope.isCluster()) {
-			return remember(new ScopeCheck(null, null, "No datacenter or rack is configured"));
-		}
-		if (support != RackDatacenterSupport.SUPPORTED) {
-			return remember(new ScopeCheck(null, null, "The cluster cannot tell whether " + scope.describe()
-					+ " exists: " + ((this.rackDatacenterSupport == RackDatacenterSupport.UNSUPPORTED)
-							? "its /localnodes ignores the dc and rack parameters (ScyllaDB before 2025.1)"
-							: "no node could be asked")));
-		}
-		String datacenter = scope.datacenter().orElseThrow();
-		Boolean datacenterKnown;
-		try {
-			datacenterKnown = !ask("?dc=" + encode(datacenter)).isEmpty();
-		}
-		catch (DiscoveryException ex) {
-			return remember(new ScopeCheck(null, null, "Could not check " + scope.describe() + ": " + ex.getMessage()));
-		}
+		Boolean datacenterKnown = null;
 		Boolean rackKnown = null;
-		if (scope.rack().isPresent() && datacenterKnown) {
+		if (!scope.isCluster() && support == RackDatacenterSupport.SUPPORTED) {
+			String datacenter = scope.datacenter().orElseThrow();
 			try {
-				rackKnown = !ask(query(scope)).isEmpty();
+				datacenterKnown = !askOne("?dc=" + encode(datacenter)).isEmpty();
+				if (scope.rack().isPresent()) {
+					rackKnown = datacenterKnown ? !askOne(query(scope)).isEmpty() : Boolean.FALSE;
+				}
 			}
 			catch (DiscoveryException ex) {
-				rackKnown = null;
+				// Unknown.
+			}
+			if (Boolean.FALSE.equals(datacenterKnown)) {
+				logger.warn("Datacenter '{}' is not known to the cluster: no node is listed for ?dc={}. Check alternator"
+						+ " datacenter (names match exactly){}", datacenter, datacenter, fallbackNote());
+			}
+			else if (Boolean.FALSE.equals(rackKnown)) {
+				logger.warn("Rack '{}' is not known in datacenter '{}': no node is listed for it. Check alternator rack"
+						+ " (names match exactly){}", scope.rack().get(), datacenter, fallbackNote());
 			}
 		}
-		else if (scope.rack().isPresent()) {
-			rackKnown = false;
-		}
-		String message;
-		if (!datacenterKnown) {
-			message = "Datacenter '" + datacenter + "' is not known to the cluster: no node is listed for ?dc="
-					+ datacenter + ". Check alternator datacenter (names match exactly)";
-		}
-		else if (Boolean.FALSE.equals(rackKnown)) {
-			message = "Rack '" + scope.rack().get() + "' is not known in datacenter '" + datacenter
-					+ "': no node is listed for it. Check alternator rack (names match exactly)";
-		}
-		else {
-			message = scope.describe() + " is known to the cluster";
-		}
-		return remember(new ScopeCheck(datacenterKnown, rackKnown, message));
-	}
-
-	private ScopeCheck remember(ScopeCheck check) {
-		this.scopeCheck = check;
-		return check;
-	}
-
-	private void checkSupportAndScope() {
-		ScopeCheck check = checkScope();
-		if (this.rackDatacenterSupport == RackDatacenterSupport.UNSUPPORTED && !this.configuredScope.isCluster()) {
+		if (support == RackDatacenterSupport.UNSUPPORTED && !scope.isCluster()) {
 			logger.warn("This Alternator cluster ignores the dc and rack parameters of /localnodes (ScyllaDB before"
-					+ " 2025.1): routing to {} really uses the contacted node's datacenter",
-					this.configuredScope.describe());
+					+ " 2025.1): routing to {} really uses the contacted node's datacenter", scope.describe());
 		}
-		if (!check.isValid()) {
-			logger.warn("{}{}", check.message(), this.configuredScope.fallback().isPresent()
-					? "; falling back to " + this.configuredScope.fallback().get() : "");
-		}
+		await(this.registry.scopeChecked(support, datacenterKnown, rackKnown));
+	}
+
+	private String fallbackNote() {
+		return (this.chain.size() > 1) ? "; falling back to " + this.chain.subList(1, this.chain.size()) : "";
 	}
 
 	private static String query(RoutingScope scope) {
@@ -352,14 +349,17 @@ final class NodeDiscovery {
 	}
 
 	/**
-	 * A discovery call that gave no usable answer; its message says which node and why.
+	 * A discovery call that gave no usable answer; its message says which node and why, its kind says why only.
 	 */
 	static final class DiscoveryException extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;
 
-		DiscoveryException(String message) {
+		final String kind;
+
+		DiscoveryException(String message, String kind) {
 			super(message, null, false, false);
+			this.kind = kind;
 		}
 
 	}

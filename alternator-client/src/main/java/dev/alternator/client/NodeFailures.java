@@ -1,86 +1,142 @@
 package dev.alternator.client;
 
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.concurrent.CancellationException;
 
 /**
- * Reports what happened to attempts at the transport: a node that cannot be connected to, resets the connection or
- * times out is quarantined at once; a 5xx answer is only reported, since the node is up.
+ * Turns what happened to each attempt into evidence about its node, and only about its node. A node goes down at once
+ * when it cannot be connected to or does not answer within the read timeout; after {@value #FAILURES_TO_DOWN}
+ * transport failures in a row otherwise (a reset may be one broken connection); after
+ * {@value #SERVER_ERRORS_TO_DOWN} 5xx answers in a row while another node can serve. Conditions of the client itself
+ * (an SDK attempt or call timeout, an aborted or interrupted request, an exhausted connection pool) say nothing about
+ * the node and change nothing.
  */
 final class NodeFailures {
 
-	private final ClusterNodes nodes;
+	static final int FAILURES_TO_DOWN = 3;
+
+	static final int SERVER_ERRORS_TO_DOWN = 10;
+
+	/** What a failed attempt says about its node. */
+	enum Evidence {
+
+		/** Nothing: the client gave up or could not send. */
+		CLIENT_SIDE,
+
+		/** The node cannot be reached, or did not answer in time. */
+		UNREACHABLE,
+
+		/** The connection broke: one failure, the node may be fine. */
+		BROKEN
+
+	}
+
+	private final NodeRegistry registry;
 
 	private final Listeners listeners;
 
-	NodeFailures(ClusterNodes nodes, Listeners listeners) {
-		this.nodes = nodes;
+	NodeFailures(NodeRegistry registry, Listeners listeners) {
+		this.registry = registry;
 		this.listeners = listeners;
 	}
 
 	/**
-	 * The node an attempt was sent to, found among the listed nodes by host and port without allocating.
+	 * Counts an attempt in flight to the node at host and port; returns its node, or {@code null} for a host that is
+	 * not one of ours.
 	 */
-	AlternatorNode nodeFor(String host, int port) {
-		for (AlternatorNode node : this.nodes.live()) {
-			if (node.matches(host, port)) {
-				return node;
-			}
+	NodeEntry attemptStarted(String host, int port) {
+		NodeEntry entry = this.registry.snapshot().find(host, port);
+		if (entry != null) {
+			entry.inFlight.incrementAndGet();
 		}
-		for (AlternatorNode node : this.nodes.listed()) {
-			if (node.matches(host, port)) {
-				return node;
-			}
+		return entry;
+	}
+
+	void attemptEnded(NodeEntry entry) {
+		if (entry != null) {
+			entry.inFlight.decrementAndGet();
 		}
-		return null;
 	}
 
 	/**
-	 * Counts an attempt in flight to the node at host and port; returns the counter to decrement when it ends, or
-	 * {@code null} for a node that is not listed.
+	 * The node answered with this status.
 	 */
-	AtomicInteger attemptStarted(String host, int port) {
-		AlternatorNode node = nodeFor(host, port);
-		AtomicInteger counter = (node != null) ? this.nodes.inFlight(node) : null;
-		if (counter != null) {
-			counter.incrementAndGet();
-		}
-		return counter;
-	}
-
-	void transportFailure(String host, int port, Throwable failure) {
-		AlternatorNode node = nodeFor(host, port);
-		if (node == null || !isTransportFailure(failure)) {
+	void answered(NodeEntry entry, int status) {
+		if (entry == null) {
 			return;
 		}
-		this.listeners.requestFailed(node, failure);
-		this.nodes.quarantine(node, describe(failure));
-	}
-
-	void serverError(String host, int port, int status) {
+		if (entry.consecutiveFailures.get() != 0) {
+			entry.consecutiveFailures.set(0);
+		}
 		if (status < 500) {
+			if (entry.consecutiveServerErrors.get() != 0) {
+				entry.consecutiveServerErrors.set(0);
+			}
 			return;
 		}
-		AlternatorNode node = nodeFor(host, port);
-		if (node != null) {
-			this.listeners.requestFailed(node, new IOException("HTTP status " + status + " from " + node));
+		this.listeners.requestFailed(entry.node, new IOException("HTTP status " + status + " from " + entry.node));
+		if (entry.consecutiveServerErrors.incrementAndGet() == SERVER_ERRORS_TO_DOWN) {
+			this.registry.down(entry, "answered HTTP " + status + " to " + SERVER_ERRORS_TO_DOWN + " requests in a row",
+					true);
 		}
 	}
 
-	static boolean isTransportFailure(Throwable failure) {
+	/**
+	 * The attempt failed without an answer.
+	 * @param aborted whether the SDK aborted the attempt (its own timeout) before it failed
+	 */
+	void failed(NodeEntry entry, Throwable failure, boolean aborted) {
+		if (entry == null) {
+			return;
+		}
+		Evidence evidence = aborted ? Evidence.CLIENT_SIDE : classify(failure);
+		if (evidence == Evidence.CLIENT_SIDE) {
+			return;
+		}
+		this.listeners.requestFailed(entry.node, failure);
+		int failures = entry.consecutiveFailures.incrementAndGet();
+		if (evidence == Evidence.UNREACHABLE || failures >= FAILURES_TO_DOWN) {
+			this.registry.down(entry, describe(failure), false);
+		}
+	}
+
+	static Evidence classify(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof IOException) {
-				return true;
+			String name = cause.getClass().getName();
+			String message = String.valueOf(cause.getMessage());
+			// Client-side first: Apache's pool timeout is a ConnectTimeoutException, Netty's is a TimeoutException.
+			if (name.contains("ConnectionPoolTimeout") || message.contains("Acquire operation took longer")
+					|| name.endsWith("ApiCallAttemptTimeoutException") || name.endsWith("ApiCallTimeoutException")
+					|| name.endsWith("AbortedException") || cause instanceof CancellationException) {
+				return Evidence.CLIENT_SIDE;
 			}
-			// Netty's timeouts are not IOExceptions.
-			if (cause.getClass().getName().endsWith("TimeoutException")) {
-				return true;
+			if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
+					|| cause instanceof UnknownHostException || name.endsWith("ConnectTimeoutException")
+					|| name.endsWith("HttpHostConnectException")) {
+				return Evidence.UNREACHABLE;
+			}
+			if (cause instanceof SocketTimeoutException || name.endsWith("ReadTimeoutException")) {
+				return Evidence.UNREACHABLE;
+			}
+			if (cause instanceof InterruptedIOException) {
+				// Interrupted or aborted by the application or the SDK.
+				return Evidence.CLIENT_SIDE;
 			}
 			if (cause.getCause() == cause) {
 				break;
 			}
 		}
-		return false;
+		for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+			if (cause instanceof IOException || cause.getClass().getName().endsWith("TimeoutException")) {
+				return Evidence.BROKEN;
+			}
+		}
+		return Evidence.CLIENT_SIDE;
 	}
 
 	static String describe(Throwable failure) {

@@ -3,18 +3,26 @@ package dev.alternator.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 
 /**
  * The load balancer's own small GET requests ({@code /localnodes} and the health probe {@code /}), outside the SDK.
- * Each one uses a fresh connection that is closed afterwards, so nothing lingers after {@code close()}.
+ * Each one uses a fresh connection that is closed afterwards, follows no redirect (a node answers for itself), and has
+ * a deadline for the whole request: a node that sends its answer one byte at a time is cut off when the deadline
+ * passes, not after a read timeout per byte. {@link #close()} cuts every open request, so nothing lingers.
  */
-final class NodeHttp {
+final class NodeHttp implements AutoCloseable {
 
 	private static final int MAX_BODY = 1024 * 1024;
 
@@ -22,14 +30,37 @@ final class NodeHttp {
 
 	private final boolean trustAll;
 
-	NodeHttp(SSLContext sslContext, boolean trustAll) {
+	private final ScheduledThreadPoolExecutor watchdog;
+
+	private final Set<HttpURLConnection> open = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean closed;
+
+	NodeHttp(SSLContext sslContext, boolean trustAll, String threadName) {
 		this.sslContext = sslContext;
 		this.trustAll = trustAll;
+		this.watchdog = new ScheduledThreadPoolExecutor(1, (runnable) -> {
+			Thread thread = new Thread(runnable, threadName);
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.watchdog.setRemoveOnCancelPolicy(true);
 	}
 
+	/**
+	 * One GET, finished within {@code timeout} or failed with an {@link IOException}.
+	 */
 	Answer get(AlternatorNode node, String pathAndQuery, Duration timeout) throws IOException {
+		if (this.closed) {
+			throw new IOException("closed");
+		}
 		URI uri = URI.create(node.uri() + pathAndQuery);
 		HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+		this.open.add(connection);
+		// Disconnecting from another thread closes the socket, which ends a read blocked in this one.
+		ScheduledFuture<?> deadline = this.watchdog.schedule(connection::disconnect, timeout.toMillis(),
+				TimeUnit.MILLISECONDS);
+		long started = System.nanoTime();
 		try {
 			if (connection instanceof HttpsURLConnection) {
 				HttpsURLConnection https = (HttpsURLConnection) connection;
@@ -43,6 +74,7 @@ final class NodeHttp {
 			int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
 			connection.setConnectTimeout(millis);
 			connection.setReadTimeout(millis);
+			connection.setInstanceFollowRedirects(false);
 			connection.setUseCaches(false);
 			connection.setRequestProperty("Connection", "close");
 			int status = connection.getResponseCode();
@@ -53,9 +85,30 @@ final class NodeHttp {
 					body = new String(in.readNBytes(MAX_BODY), StandardCharsets.UTF_8);
 				}
 			}
+			if (deadline.isDone()) {
+				throw new SocketTimeoutException("no complete answer within " + timeout.toMillis() + " ms");
+			}
 			return new Answer(status, body);
 		}
+		catch (IOException ex) {
+			if (!(ex instanceof SocketTimeoutException)
+					&& (deadline.isDone() || System.nanoTime() - started >= timeout.toNanos())) {
+				throw new SocketTimeoutException("no complete answer within " + timeout.toMillis() + " ms");
+			}
+			throw ex;
+		}
 		finally {
+			deadline.cancel(false);
+			this.open.remove(connection);
+			connection.disconnect();
+		}
+	}
+
+	@Override
+	public void close() {
+		this.closed = true;
+		this.watchdog.shutdownNow();
+		for (HttpURLConnection connection : this.open) {
 			connection.disconnect();
 		}
 	}

@@ -2,32 +2,40 @@ package dev.alternator.client;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Sends {@code GET /} to every node that waits for a probe (quarantined after a failure, or new to the list) and
- * admits those that answer 200.
+ * Sends {@code GET /} to a node that waits for a probe (down after a failure, or new to the list), on a pool of its
+ * own so that probes run side by side and a hung node holds up only its own probe, never discovery; each probe has a
+ * deadline for the whole request. The result goes to the {@link NodeRegistry}, which decides.
  */
 final class NodeProber {
 
-	private final ClusterNodes nodes;
+	private final NodeRegistry registry;
 
 	private final NodeHttp http;
 
 	private final Duration timeout;
 
-	NodeProber(ClusterNodes nodes, NodeHttp http, Duration timeout) {
-		this.nodes = nodes;
+	private final ExecutorService pool;
+
+	NodeProber(NodeRegistry registry, NodeHttp http, Duration timeout, ExecutorService pool) {
+		this.registry = registry;
 		this.http = http;
 		this.timeout = timeout;
+		this.pool = pool;
 	}
 
-	void probe() {
-		List<AlternatorNode> waiting = this.nodes.awaitingProbe();
-		for (AlternatorNode node : waiting) {
-			if (isHealthy(node)) {
-				this.nodes.admit(node);
-			}
+	/**
+	 * Starts a probe of the node; its result is reported to the registry.
+	 */
+	void probe(NodeEntry entry) {
+		try {
+			this.pool.execute(() -> this.registry.probed(entry, isHealthy(entry.node)));
+		}
+		catch (RejectedExecutionException ex) {
+			// Closing.
 		}
 	}
 

@@ -2,7 +2,6 @@ package dev.alternator.client;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.reactivestreams.Publisher;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -29,6 +28,7 @@ final class ObservedAsyncHttpClient implements SdkAsyncHttpClient {
 	public CompletableFuture<Void> execute(AsyncExecuteRequest request) {
 		SdkHttpRequest httpRequest = request.request();
 		SdkAsyncHttpResponseHandler handler = request.responseHandler();
+		NodeEntry entry = this.failures.attemptStarted(httpRequest.host(), httpRequest.port());
 		AsyncExecuteRequest observed = AsyncExecuteRequest.builder()
 			.request(httpRequest)
 			.requestContentPublisher(request.requestContentPublisher())
@@ -39,8 +39,7 @@ final class ObservedAsyncHttpClient implements SdkAsyncHttpClient {
 
 			@Override
 			public void onHeaders(SdkHttpResponse headers) {
-				ObservedAsyncHttpClient.this.failures.serverError(httpRequest.host(), httpRequest.port(),
-						headers.statusCode());
+				ObservedAsyncHttpClient.this.failures.answered(entry, headers.statusCode());
 				handler.onHeaders(headers);
 			}
 
@@ -56,14 +55,12 @@ final class ObservedAsyncHttpClient implements SdkAsyncHttpClient {
 
 			})
 			.build();
-		AtomicInteger inFlight = this.failures.attemptStarted(httpRequest.host(), httpRequest.port());
 		CompletableFuture<Void> result = this.delegate.execute(observed);
 		result.whenComplete((ignored, failure) -> {
-			if (inFlight != null) {
-				inFlight.decrementAndGet();
-			}
+			this.failures.attemptEnded(entry);
 			if (failure != null) {
-				this.failures.transportFailure(httpRequest.host(), httpRequest.port(), failure);
+				// A cancelled future is the SDK giving up (its timeouts): classify() counts it as ours.
+				this.failures.failed(entry, failure, false);
 			}
 		});
 		return result;

@@ -1,7 +1,6 @@
 package dev.alternator.client;
 
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -30,29 +29,30 @@ final class ObservedHttpClient implements SdkHttpClient {
 		SdkHttpRequest httpRequest = request.httpRequest();
 		return new ExecutableHttpRequest() {
 
+			/** Set when the SDK gives up on the attempt (its attempt timeout): the failure that follows is ours. */
+			private volatile boolean aborted;
+
 			@Override
 			public HttpExecuteResponse call() throws IOException {
-				AtomicInteger inFlight = ObservedHttpClient.this.failures.attemptStarted(httpRequest.host(),
-						httpRequest.port());
+				NodeFailures failures = ObservedHttpClient.this.failures;
+				NodeEntry entry = failures.attemptStarted(httpRequest.host(), httpRequest.port());
 				try {
 					HttpExecuteResponse response = executable.call();
-					ObservedHttpClient.this.failures.serverError(httpRequest.host(), httpRequest.port(),
-							response.httpResponse().statusCode());
+					failures.answered(entry, response.httpResponse().statusCode());
 					return response;
 				}
 				catch (IOException | RuntimeException ex) {
-					ObservedHttpClient.this.failures.transportFailure(httpRequest.host(), httpRequest.port(), ex);
+					failures.failed(entry, ex, this.aborted || Thread.currentThread().isInterrupted());
 					throw ex;
 				}
 				finally {
-					if (inFlight != null) {
-						inFlight.decrementAndGet();
-					}
+					failures.attemptEnded(entry);
 				}
 			}
 
 			@Override
 			public void abort() {
+				this.aborted = true;
 				executable.abort();
 			}
 

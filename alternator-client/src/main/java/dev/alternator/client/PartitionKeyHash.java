@@ -2,12 +2,14 @@ package dev.alternator.client;
 
 import java.nio.charset.StandardCharsets;
 
+import org.apache.commons.codec.digest.MurmurHash3;
+
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The affinity hash of a partition-key value, as ScyllaDB's Alternator libraries compute it: a type byte
  * ({@code 0x01} string, {@code 0x02} number, {@code 0x03} binary) then the value's bytes (UTF-8 text of strings and of
- * numbers exactly as written, raw bytes of binaries), hashed with {@link Murmur3}. Numbers are not normalized:
+ * numbers exactly as written, raw bytes of binaries), hashed with MurmurHash3 x64 128 (seed 0, first 64 bits; commons-codec). Numbers are not normalized:
  * {@code 42} and {@code 42.0} hash differently, as in the other libraries.
  */
 final class PartitionKeyHash {
@@ -35,16 +37,26 @@ final class PartitionKeyHash {
 	static long of(AttributeValue value) {
 		if (value != null) {
 			if (value.s() != null) {
-				return Murmur3.hash64(STRING, value.s().getBytes(StandardCharsets.UTF_8));
+				return hash(STRING, value.s().getBytes(StandardCharsets.UTF_8));
 			}
 			if (value.n() != null) {
-				return Murmur3.hash64(NUMBER, value.n().getBytes(StandardCharsets.UTF_8));
+				return hash(NUMBER, value.n().getBytes(StandardCharsets.UTF_8));
 			}
 			if (value.b() != null) {
-				return Murmur3.hash64(BINARY, value.b().asByteArrayUnsafe());
+				return hash(BINARY, value.b().asByteArrayUnsafe());
 			}
 		}
 		throw new IllegalArgumentException("A partition key is a string, number or binary value, was " + value);
+	}
+
+	/**
+	 * The first 64 bits of MurmurHash3 x64_128 (seed 0) of {@code prefix} followed by {@code data}.
+	 */
+	static long hash(byte prefix, byte[] data) {
+		byte[] typed = new byte[data.length + 1];
+		typed[0] = prefix;
+		System.arraycopy(data, 0, typed, 1, data.length);
+		return MurmurHash3.hash128x64(typed, 0, typed.length, 0)[0];
 	}
 
 }

@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Chooses the node for each attempt: round-robin over the live nodes for a call's first attempt, then nodes the call
- * has not tried yet. Lock-free apart from the call's own plan; notes request activity for discovery.
+ * Gives each attempt its node from the call's {@link CallPlan}: a call draws one round-robin turn and one node set at
+ * its first attempt, and its retries go on from there, so a retry takes no turn from other calls. Lock-free; notes
+ * request activity for discovery.
  */
 final class RequestRouter {
 
-	private final ClusterNodes nodes;
+	private final NodeRegistry registry;
 
 	private final Listeners listeners;
 
@@ -18,37 +19,34 @@ final class RequestRouter {
 
 	private volatile long lastRequestNanos;
 
-	RequestRouter(ClusterNodes nodes, Listeners listeners) {
-		this.nodes = nodes;
+	RequestRouter(NodeRegistry registry, Listeners listeners) {
+		this.registry = registry;
 		this.listeners = listeners;
 	}
 
 	/**
-	 * The node for the next attempt of the call that owns {@code plan} ({@code null} when the call has no plan: each
-	 * attempt is then simply the next node in turn).
-	 * @throws NoLiveNodesException when no node is live
+	 * The node for the next attempt of the call that owns {@code plan} ({@code null} when the call has no plan: the
+	 * attempt then gets a plan of its own).
+	 * @throws NoLiveNodesException when no node can be routed to
 	 */
-	AlternatorNode route(CallPlan plan) {
+	NodeEntry route(CallPlan plan) {
 		noteActivity();
-		AlternatorNode[] live = this.nodes.live();
-		if (live.length == 0) {
-			throw noLiveNodes(plan);
-		}
-		int start = this.next.getAndIncrement();
 		if (plan == null) {
-			// No plan (a custom auth scheme provider): a one-attempt plan gives the same load-aware choice.
 			plan = new CallPlan();
 		}
-		AtomicInteger[] inFlight = this.nodes.liveInFlight();
-		AlternatorNode previous = plan.previous();
-		AlternatorNode[] affinityRing = plan.routesByKeys() ? this.nodes.affinityRing() : null;
-		AlternatorNode node = plan.next(live, (inFlight.length == live.length) ? inFlight : null, start, affinityRing);
-		int attempt = plan.attempts();
-		this.listeners.requestRouted(node, attempt);
-		if (previous != null && !previous.equals(node)) {
-			this.listeners.retryMovedToAnotherNode(previous, node);
+		if (plan.isNew()) {
+			plan.begin(this.registry.snapshot(), this.next.getAndIncrement());
 		}
-		return node;
+		NodeEntry previous = plan.previous();
+		NodeEntry entry = plan.next();
+		if (entry == null) {
+			throw noLiveNodes(plan);
+		}
+		this.listeners.requestRouted(entry.node, plan.attempts());
+		if (previous != null && previous != entry) {
+			this.listeners.retryMovedToAnotherNode(previous.node, entry.node);
+		}
+		return entry;
 	}
 
 	/**
@@ -67,17 +65,20 @@ final class RequestRouter {
 	}
 
 	private NoLiveNodesException noLiveNodes(CallPlan plan) {
-		List<AlternatorNode> tried = new ArrayList<>((plan != null) ? plan.triedNodes() : List.of());
-		for (AlternatorNode node : this.nodes.listed()) {
+		NodeSet nodes = this.registry.snapshot();
+		List<AlternatorNode> tried = new ArrayList<>(plan.triedNodes());
+		for (AlternatorNode node : nodes.down) {
 			if (!tried.contains(node)) {
 				tried.add(node);
 			}
 		}
+		String scope = this.registry.chain().get(0).describe();
+		String error = (nodes.status.lastError != null) ? " Last discovery problem: " + nodes.status.lastError : "";
 		String message = tried.isEmpty()
-				? "No Alternator node is known in " + this.nodes.activeScope().describe()
-						+ ": discovery has not reached any seed yet; check alternator seeds and that the nodes are up"
-				: "No live Alternator node in " + this.nodes.activeScope().describe() + "; nodes down: " + tried
-						+ ". They are probed and will take requests again as soon as they answer";
+				? "No Alternator node is known in " + scope + " nor in its fallback scopes; check alternator seeds and"
+						+ " that the nodes are up." + error
+				: "No live Alternator node in " + scope + " nor in its fallback scopes; nodes down: " + tried
+						+ ". They are probed and will take requests again as soon as they answer." + error;
 		return new NoLiveNodesException(message, tried);
 	}
 

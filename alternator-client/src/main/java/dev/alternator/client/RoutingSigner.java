@@ -77,8 +77,13 @@ final class RoutingSigner implements HttpSigner<AwsCredentialsIdentity> {
 				}
 			}
 		}
-		AlternatorNode node = this.router.route(plan);
-		SdkHttpRequest.Builder moved = request.toBuilder().protocol(node.scheme()).host(node.host()).port(node.port());
+		NodeEntry entry = this.router.route(plan);
+		AlternatorNode node = entry.node;
+		// An IPv6 literal goes in brackets: the SDK builds the attempt's URI and Host header from this host.
+		SdkHttpRequest.Builder moved = request.toBuilder()
+			.protocol(node.scheme())
+			.host(entry.attemptHost)
+			.port(node.port());
 		if (affinityHeader != null) {
 			moved.removeHeader(AffinityKeys.HEADER);
 		}

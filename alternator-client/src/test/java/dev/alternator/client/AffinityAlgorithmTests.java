@@ -160,11 +160,11 @@ class AffinityAlgorithmTests {
 	void longValuesHashEveryBlock() {
 		// 40 bytes: two full 16-byte blocks and a tail of 8 (with the type byte): every branch of the hash.
 		String text = "0123456789abcdefghijklmnopqrstuvwxyzABC";
-		long hash = Murmur3.hash64((byte) 1, text.getBytes(StandardCharsets.UTF_8));
-		assertThat(hash).isNotEqualTo(Murmur3.hash64((byte) 1, (text + "D").getBytes(StandardCharsets.UTF_8)));
+		long hash = PartitionKeyHash.hash((byte) 1, text.getBytes(StandardCharsets.UTF_8));
+		assertThat(hash).isNotEqualTo(PartitionKeyHash.hash((byte) 1, (text + "D").getBytes(StandardCharsets.UTF_8)));
 		for (int length = 0; length <= 40; length++) {
 			byte[] data = text.substring(0, Math.min(length, text.length())).getBytes(StandardCharsets.UTF_8);
-			assertThat(Murmur3.hash64((byte) 7, data)).isEqualTo(referenceMurmur3(7, data));
+			assertThat(PartitionKeyHash.hash((byte) 7, data)).isEqualTo(referenceMurmur3(7, data));
 		}
 	}
 

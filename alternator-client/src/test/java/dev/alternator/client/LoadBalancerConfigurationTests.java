@@ -140,14 +140,18 @@ class LoadBalancerConfigurationTests {
 		AlternatorNode a = AlternatorNode.of("http", "10.0.0.1", 8000);
 		AlternatorNode b = AlternatorNode.of("http", "10.0.0.2", 8000);
 		AlternatorNode c = AlternatorNode.of("http", "10.0.0.3", 8000);
-		AlternatorNode[] live = { a, b, c };
+		NodeEntry[] live = { new NodeEntry(a), new NodeEntry(b), new NodeEntry(c) };
+		NodeSet nodes = new NodeSet(new NodeEntry[][] { live, NodeSet.NONE, NodeSet.NONE },
+				java.util.List.of(RoutingScope.cluster()), live, java.util.List.of(live), java.util.List.of(),
+				DiscoveryStatus.INITIAL);
 		CallPlan plan = new CallPlan();
-		// Whatever start the round-robin gives each attempt, the three first attempts cover the three nodes.
-		assertThat(plan.next(live, 1)).isEqualTo(b);
-		assertThat(plan.next(live, 1)).isEqualTo(c);
-		assertThat(plan.next(live, 2)).isEqualTo(a);
+		plan.begin(nodes, 1);
+		// From the call's turn, the three first attempts cover the three nodes.
+		assertThat(plan.next().node).isEqualTo(b);
+		assertThat(plan.next().node).isEqualTo(c);
+		assertThat(plan.next().node).isEqualTo(a);
 		// A fourth attempt starts a new round but avoids the node that just failed.
-		assertThat(plan.next(live, 0)).isNotEqualTo(a);
+		assertThat(plan.next().node).isNotEqualTo(a);
 	}
 
 	@Test

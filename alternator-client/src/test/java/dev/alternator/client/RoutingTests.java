@@ -110,7 +110,9 @@ class RoutingTests {
 				}
 			}
 			assertThat(failed).isZero();
-			assertThat(cluster.node(0).requestCount() + cluster.node(1).requestCount()).isGreaterThan(150);
+			// Nodes that answer only 503 leave the rotation after 10 in a row and come back after a probe (issue 10,
+			// point 10), so fewer than 300 errors are retried; more than 100 still proves the budget is off.
+			assertThat(cluster.node(0).requestCount() + cluster.node(1).requestCount()).isGreaterThan(100);
 		}
 	}
 

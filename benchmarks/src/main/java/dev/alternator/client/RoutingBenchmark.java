@@ -33,7 +33,7 @@ public class RoutingBenchmark {
 	@Param({ "3", "9" })
 	public int nodes;
 
-	private ClusterNodes clusterNodes;
+	private NodeRegistry registry;
 
 	private RequestRouter router;
 
@@ -48,13 +48,14 @@ public class RoutingBenchmark {
 	@Setup
 	public void setUp() {
 		Listeners listeners = new Listeners();
-		this.clusterNodes = new ClusterNodes(RoutingScope.cluster(), listeners);
 		List<AlternatorNode> list = new ArrayList<>();
 		for (int i = 0; i < this.nodes; i++) {
 			list.add(AlternatorNode.of("http", "127.0.0." + (i + 1), 8000));
 		}
-		this.clusterNodes.replace(RoutingScope.cluster(), list, true);
-		this.router = new RequestRouter(this.clusterNodes, listeners);
+		// The nodes as seeds of a client without discovery: all live. Changes run on the calling thread here.
+		this.registry = new NodeRegistry(List.of(RoutingScope.cluster()), list, true, listeners,
+				java.time.Duration.ofSeconds(1), Runnable::run);
+		this.router = new RequestRouter(this.registry, listeners);
 		this.ring = AffinityKeys.ring(list);
 		SplittableRandom random = new SplittableRandom(42);
 		this.hashes = new long[1024];
