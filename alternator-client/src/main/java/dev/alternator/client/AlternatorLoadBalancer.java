@@ -357,15 +357,19 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 	 * few discovery timeouts.
 	 */
 	public void refresh() {
-		refreshAndProbe();
+		refreshAndProbe(true);
 	}
 
 	private void refreshAndProbe() {
+		refreshAndProbe(false);
+	}
+
+	private void refreshAndProbe(boolean evenNotDue) {
 		this.lastRefreshAttemptNanos = System.nanoTime();
 		if (this.settings.discovery) {
 			this.discovery.refresh();
 		}
-		awaitQuietly(this.registry.probeAll(), this.settings.discoveryTimeout.plusSeconds(1));
+		awaitQuietly(this.registry.probeAll(evenNotDue), this.settings.discoveryTimeout.plusSeconds(1));
 	}
 
 	/**

@@ -82,7 +82,7 @@ final class NodeFailures {
 		this.listeners.requestFailed(entry.node, new IOException("HTTP status " + status + " from " + entry.node));
 		if (entry.consecutiveServerErrors.incrementAndGet() == SERVER_ERRORS_TO_DOWN) {
 			this.registry.down(entry, "answered HTTP " + status + " to " + SERVER_ERRORS_TO_DOWN + " requests in a row",
-					true);
+					true, 3);
 		}
 	}
 

@@ -38,6 +38,9 @@ final class NodeRegistry {
 
 	private static final int MAX_BACKOFF = 6;
 
+	/** The first back-off step of a node that fails again soon after coming back; doubles from there. */
+	private static final long FLAP_BASE_NANOS = Duration.ofSeconds(1).toNanos();
+
 	private final List<RoutingScope> chain;
 
 	private final List<AlternatorNode> seeds;
@@ -87,11 +90,14 @@ final class NodeRegistry {
 			this.listed.add(List.of());
 		}
 		for (AlternatorNode seed : this.seeds) {
-			// Until discovery answers, the seeds take requests: a seed that serves DynamoDB but not /localnodes must
-			// not leave the application without any node.
+			// Until discovery answers, the seeds take requests as a last resort, like nodes not probed yet: a seed
+			// that serves DynamoDB but not /localnodes must not leave the application without any node. Without
+			// discovery they are the configured scope's nodes.
 			NodeEntry entry = entry(seed);
-			entry.health = NodeEntry.Health.UP;
-			entry.routable = true;
+			if (trustSeedsOnly) {
+				entry.health = NodeEntry.Health.UP;
+				entry.routable = true;
+			}
 		}
 		if (trustSeedsOnly) {
 			this.listed.set(0, List.copyOf(this.entries.values()));
@@ -168,20 +174,32 @@ final class NodeRegistry {
 	 * connection, may still be better than no node at all)
 	 */
 	void down(NodeEntry entry, String reason, boolean onlyIfOthers) {
-		if (!onlyIfOthers) {
-			entry.down = true;
-		}
-		run(() -> markDown(entry, reason, onlyIfOthers));
+		down(entry, reason, onlyIfOthers, 0);
 	}
 
 	/**
-	 * Probes every node that is not up now, due or not, and completes when every probe running has reported.
+	 * Like {@link #down(NodeEntry, String, boolean)}, probing back no sooner than {@code 2^minBackoff} probe
+	 * intervals: a node that answers only errors usually passes the probe, which cannot tell.
 	 */
-	CompletableFuture<Void> probeAll() {
+	void down(NodeEntry entry, String reason, boolean onlyIfOthers, int minBackoff) {
+		if (!onlyIfOthers) {
+			entry.down = true;
+		}
+		run(() -> markDown(entry, reason, onlyIfOthers, minBackoff));
+	}
+
+	/**
+	 * Probes every node that is not up now (only those due, unless {@code evenNotDue}), and completes when every
+	 * probe running has reported.
+	 */
+	CompletableFuture<Void> probeAll(boolean evenNotDue) {
 		CompletableFuture<Void> done = new CompletableFuture<>();
 		CompletableFuture<Void> queued = run(() -> {
+			long now = System.nanoTime();
 			for (NodeEntry entry : this.entries.values()) {
-				if (entry.health != NodeEntry.Health.UP && !entry.probing) {
+				// Not due: a node in back-off waits, unless the application asked for a probe now.
+				boolean due = evenNotDue || entry.health == NodeEntry.Health.NEW || now - entry.nextProbeNanos >= 0;
+				if (entry.health != NodeEntry.Health.UP && !entry.probing && due) {
 					startProbe(entry);
 				}
 			}
@@ -237,7 +255,7 @@ final class NodeRegistry {
 				}
 			}
 			else {
-				entry.nextProbeNanos = now + (this.probeIntervalNanos << entry.backoff);
+				entry.nextProbeNanos = now + probeDelay(entry);
 			}
 			if (!anyProbing()) {
 				this.probeWaiters.forEach((waiter) -> waiter.complete(null));
@@ -319,7 +337,7 @@ final class NodeRegistry {
 		return this.entries.computeIfAbsent(node, NodeEntry::new);
 	}
 
-	private void markDown(NodeEntry entry, String reason, boolean onlyIfOthers) {
+	private void markDown(NodeEntry entry, String reason, boolean onlyIfOthers, int minBackoff) {
 		if (entry.health == NodeEntry.Health.DOWN || this.entries.get(entry.node) != entry) {
 			return;
 		}
@@ -339,12 +357,13 @@ final class NodeRegistry {
 		else {
 			entry.backoff = 0;
 		}
+		entry.backoff = Math.max(entry.backoff, minBackoff);
 		entry.health = NodeEntry.Health.DOWN;
 		entry.routable = false;
 		entry.down = true;
 		entry.downReason = reason;
 		entry.downSinceNanos = now;
-		entry.nextProbeNanos = now + (this.probeIntervalNanos << entry.backoff);
+		entry.nextProbeNanos = now + probeDelay(entry);
 		publish();
 		if (wasUp) {
 			logger.warn("Alternator node {} is down ({}); requests go to the other nodes until it answers again",
@@ -352,6 +371,16 @@ final class NodeRegistry {
 			this.listeners.nodeDown(entry.node, reason);
 		}
 		announce(before, scopeBefore);
+	}
+
+	/**
+	 * The probe interval, or for a node in back-off 1 s (at least the probe interval) doubled per step.
+	 */
+	private long probeDelay(NodeEntry entry) {
+		if (entry.backoff == 0) {
+			return this.probeIntervalNanos;
+		}
+		return Math.max(this.probeIntervalNanos, FLAP_BASE_NANOS) << (entry.backoff - 1);
 	}
 
 	private boolean hasOtherRoutable(NodeEntry entry) {
@@ -411,6 +440,9 @@ final class NodeRegistry {
 			if (!inChain.contains(entry) && (entry.everInChain || !this.discovered)) {
 				if (entry.health == NodeEntry.Health.UP) {
 					remembered.add(entry);
+				}
+				else if (!this.discovered && entry.health == NodeEntry.Health.NEW) {
+					fresh.add(entry);
 				}
 				else if (!this.discovered && entry.health == NodeEntry.Health.DOWN) {
 					down.add(entry.node);
