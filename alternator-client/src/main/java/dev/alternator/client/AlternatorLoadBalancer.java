@@ -3,10 +3,7 @@ package dev.alternator.client;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +21,28 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+
+import dev.alternator.client.internal.config.DefaultBuilder;
+import dev.alternator.client.internal.config.LoadBalancerSettings;
+import dev.alternator.client.internal.affinity.AffinityKeyExtractor;
+import dev.alternator.client.internal.affinity.GoRandom;
+import dev.alternator.client.internal.affinity.KeyAffinityInterceptor;
+import dev.alternator.client.internal.affinity.PartitionKeyNames;
+import dev.alternator.client.internal.discovery.NodeDiscovery;
+import dev.alternator.client.internal.discovery.NodeHttp;
+import dev.alternator.client.internal.node.Listeners;
+import dev.alternator.client.internal.node.NodeFailures;
+import dev.alternator.client.internal.node.NodeProber;
+import dev.alternator.client.internal.node.NodeRegistry;
+import dev.alternator.client.internal.node.NodeSet;
+import dev.alternator.client.internal.routing.RequestRouter;
+import dev.alternator.client.internal.sdk.CallPlanAuthSchemeProvider;
+import dev.alternator.client.internal.sdk.HttpClients;
+import dev.alternator.client.internal.sdk.LoadBalancingPlugin;
+import dev.alternator.client.internal.sdk.ObservedAsyncHttpClient;
+import dev.alternator.client.internal.sdk.ObservedHttpClient;
+import dev.alternator.client.internal.sdk.RoutingAuthScheme;
+import dev.alternator.client.internal.sdk.RoutingSigner;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +81,7 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 
 	private final int id = instances.incrementAndGet();
 
-	private final Settings settings;
+	private final LoadBalancerSettings settings;
 
 	private final Listeners listeners = new Listeners();
 
@@ -108,7 +127,7 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	private AlternatorLoadBalancer(Settings settings) {
+	private AlternatorLoadBalancer(LoadBalancerSettings settings) {
 		this.settings = settings;
 		settings.listeners.forEach(this.listeners::add);
 		this.admin = new ScheduledThreadPoolExecutor(1, threads("admin"));
@@ -135,7 +154,8 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		this.prober = new NodeProber(this.registry, this.http, settings.discoveryTimeout, this.probePool);
 		this.registry.prober(this.prober::probe);
 		this.httpClients = new HttpClients(settings.connectTimeout, settings.readTimeout, settings.maxConnections,
-				settings.tls);
+				SslContexts.trustManagers(settings.tls), SslContexts.keyManagers(settings.tls),
+				settings.tls.isTrustAll());
 		this.partitionKeys = (settings.keyRouteAffinity != KeyRouteAffinity.NONE)
 				? new PartitionKeyNames(settings.partitionKeys, this::tableDescriptionClient,
 						"alternator-" + this.id + "-table-keys")
@@ -159,7 +179,7 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 	 * @return a new builder
 	 */
 	public static Builder builder() {
-		return new DefaultBuilder();
+		return new DefaultBuilder(AlternatorLoadBalancer::new);
 	}
 
 	/**
@@ -444,7 +464,7 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		}
 	}
 
-	Settings settings() {
+	LoadBalancerSettings settings() {
 		return this.settings;
 	}
 
@@ -633,333 +653,6 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		 * @throws IllegalArgumentException naming the first invalid setting
 		 */
 		AlternatorLoadBalancer build();
-
-	}
-
-	/**
-	 * The checked settings.
-	 */
-	static final class Settings {
-
-		final List<AlternatorNode> seeds;
-
-		final String scheme;
-
-		final int port;
-
-		/** The configured scope, then its fallback scopes in order. */
-		final List<RoutingScope> chain;
-
-		final Region region;
-
-		final Duration activeRefreshInterval;
-
-		final Duration idleRefreshInterval;
-
-		final Duration discoveryTimeout;
-
-		final Duration probeInterval;
-
-		final Duration connectTimeout;
-
-		final Duration readTimeout;
-
-		final int maxConnections;
-
-		final TlsSettings tls;
-
-		final AddressTranslator translator;
-
-		final boolean discovery;
-
-		final List<AlternatorListener> listeners;
-
-		final KeyRouteAffinity keyRouteAffinity;
-
-		final Map<String, String> partitionKeys;
-
-		Settings(DefaultBuilder builder) {
-			String defaultScheme = checkScheme((builder.scheme != null) ? builder.scheme : "http");
-			int defaultPort = checkPort((builder.port != null) ? builder.port : 8000);
-			if (builder.seeds.isEmpty()) {
-				throw new IllegalArgumentException(
-						"No seeds configured: give at least one Alternator node, " + SeedParser.EXAMPLE);
-			}
-			List<AlternatorNode> parsed = new ArrayList<>();
-			for (String seed : builder.seeds) {
-				AlternatorNode node = SeedParser.parse(seed, defaultScheme, defaultPort);
-				if (!parsed.contains(node)) {
-					parsed.add(node);
-				}
-			}
-			this.seeds = List.copyOf(parsed);
-			// All nodes of a cluster share scheme and port: unless set, discovered nodes use the first seed's.
-			this.scheme = (builder.scheme != null) ? defaultScheme : this.seeds.get(0).scheme();
-			this.port = (builder.port != null) ? defaultPort : this.seeds.get(0).port();
-			this.chain = chain(builder.datacenter, builder.rack, builder.fallback, builder.fallbackScopes);
-			this.region = builder.region;
-			this.activeRefreshInterval = positive("activeRefreshInterval", builder.activeRefreshInterval, "1s");
-			this.idleRefreshInterval = positive("idleRefreshInterval", builder.idleRefreshInterval, "60s");
-			this.discoveryTimeout = positive("discoveryTimeout", builder.discoveryTimeout, "2s");
-			this.probeInterval = positive("probeInterval", builder.probeInterval, "1s");
-			this.connectTimeout = positive("connectTimeout", builder.connectTimeout, "2s");
-			this.readTimeout = positive("readTimeout", builder.readTimeout, "30s");
-			if (builder.maxConnections < 1) {
-				throw new IllegalArgumentException(
-						"maxConnections must be at least 1, was " + builder.maxConnections + "; for example 100");
-			}
-			this.maxConnections = builder.maxConnections;
-			this.tls = builder.tls;
-			this.translator = builder.translator;
-			this.discovery = builder.discovery;
-			this.listeners = List.copyOf(builder.listeners);
-			this.keyRouteAffinity = builder.keyRouteAffinity;
-			this.partitionKeys = Map.copyOf(builder.partitionKeys);
-		}
-
-		private static String checkScheme(String scheme) {
-			if (!"http".equals(scheme) && !"https".equals(scheme)) {
-				throw new IllegalArgumentException("scheme must be 'http' or 'https', was '" + scheme + "'");
-			}
-			return scheme;
-		}
-
-		private static int checkPort(int port) {
-			if (port < 1 || port > 65535) {
-				throw new IllegalArgumentException("port must be between 1 and 65535, was " + port + "; for example 8000");
-			}
-			return port;
-		}
-
-		private static List<RoutingScope> chain(String datacenter, String rack, boolean fallback,
-				List<RoutingScope> fallbackScopes) {
-			boolean hasDatacenter = datacenter != null && !datacenter.isBlank();
-			boolean hasRack = rack != null && !rack.isBlank();
-			if (hasRack && !hasDatacenter) {
-				throw new IllegalArgumentException("rack '" + rack + "' needs a datacenter: racks are named within a"
-						+ " datacenter; set datacenter too, for example datacenter=dc1 rack=" + rack);
-			}
-			RoutingScope configured = !hasDatacenter ? RoutingScope.cluster()
-					: hasRack ? RoutingScope.rack(datacenter, rack) : RoutingScope.datacenter(datacenter);
-			LinkedHashSet<RoutingScope> chain = new LinkedHashSet<>();
-			chain.add(configured);
-			if (fallback) {
-				if (fallbackScopes != null) {
-					chain.addAll(fallbackScopes);
-				}
-				else {
-					// The default chain widens step by step: rack, its datacenter, the cluster.
-					if (hasRack) {
-						chain.add(RoutingScope.datacenter(datacenter));
-					}
-					chain.add(RoutingScope.cluster());
-				}
-			}
-			return List.copyOf(chain);
-		}
-
-		private static Duration positive(String name, Duration value, String example) {
-			if (value == null || value.isNegative() || value.isZero()) {
-				throw new IllegalArgumentException(
-						name + " must be a positive duration, was " + value + "; for example " + example);
-			}
-			return value;
-		}
-
-	}
-
-	private static final class DefaultBuilder implements Builder {
-
-		private final List<String> seeds = new ArrayList<>();
-
-		private String scheme;
-
-		private Integer port;
-
-		private String datacenter;
-
-		private String rack;
-
-		private boolean fallback = true;
-
-		private List<RoutingScope> fallbackScopes;
-
-		private Region region = Region.US_EAST_1;
-
-		private Duration activeRefreshInterval = Duration.ofSeconds(1);
-
-		private Duration idleRefreshInterval = Duration.ofSeconds(60);
-
-		private Duration discoveryTimeout = Duration.ofSeconds(2);
-
-		private Duration probeInterval = Duration.ofSeconds(1);
-
-		private Duration connectTimeout = Duration.ofSeconds(2);
-
-		private Duration readTimeout = Duration.ofSeconds(30);
-
-		private int maxConnections = 100;
-
-		private TlsSettings tls = TlsSettings.defaults();
-
-		private AddressTranslator translator = AddressTranslator.identity();
-
-		private boolean discovery = true;
-
-		private final List<AlternatorListener> listeners = new ArrayList<>();
-
-		private KeyRouteAffinity keyRouteAffinity = KeyRouteAffinity.NONE;
-
-		private final Map<String, String> partitionKeys = new LinkedHashMap<>();
-
-		@Override
-		public Builder seeds(String... seeds) {
-			return seeds(Arrays.asList(seeds));
-		}
-
-		@Override
-		public Builder seeds(Collection<String> seeds) {
-			this.seeds.clear();
-			this.seeds.addAll(seeds);
-			return this;
-		}
-
-		@Override
-		public Builder scheme(String scheme) {
-			this.scheme = (scheme != null) ? scheme.toLowerCase(java.util.Locale.ROOT) : null;
-			return this;
-		}
-
-		@Override
-		public Builder port(int port) {
-			this.port = port;
-			return this;
-		}
-
-		@Override
-		public Builder datacenter(String datacenter) {
-			this.datacenter = datacenter;
-			return this;
-		}
-
-		@Override
-		public Builder rack(String rack) {
-			this.rack = rack;
-			return this;
-		}
-
-		@Override
-		public Builder fallback(boolean enabled) {
-			this.fallback = enabled;
-			return this;
-		}
-
-		@Override
-		public Builder fallbackScopes(RoutingScope... scopes) {
-			for (RoutingScope scope : scopes) {
-				Objects.requireNonNull(scope, "fallback scope");
-			}
-			this.fallbackScopes = List.of(scopes);
-			return this;
-		}
-
-		@Override
-		public Builder region(Region region) {
-			this.region = Objects.requireNonNull(region, "region");
-			return this;
-		}
-
-		@Override
-		public Builder activeRefreshInterval(Duration interval) {
-			this.activeRefreshInterval = interval;
-			return this;
-		}
-
-		@Override
-		public Builder idleRefreshInterval(Duration interval) {
-			this.idleRefreshInterval = interval;
-			return this;
-		}
-
-		@Override
-		public Builder discoveryTimeout(Duration timeout) {
-			this.discoveryTimeout = timeout;
-			return this;
-		}
-
-		@Override
-		public Builder probeInterval(Duration interval) {
-			this.probeInterval = interval;
-			return this;
-		}
-
-		@Override
-		public Builder connectTimeout(Duration timeout) {
-			this.connectTimeout = timeout;
-			return this;
-		}
-
-		@Override
-		public Builder readTimeout(Duration timeout) {
-			this.readTimeout = timeout;
-			return this;
-		}
-
-		@Override
-		public Builder maxConnections(int maxConnections) {
-			this.maxConnections = maxConnections;
-			return this;
-		}
-
-		@Override
-		public Builder tls(TlsSettings tls) {
-			this.tls = Objects.requireNonNull(tls, "tls");
-			return this;
-		}
-
-		@Override
-		public Builder addressTranslator(AddressTranslator translator) {
-			this.translator = Objects.requireNonNull(translator, "translator");
-			return this;
-		}
-
-		@Override
-		public Builder discovery(boolean enabled) {
-			this.discovery = enabled;
-			return this;
-		}
-
-		@Override
-		public Builder listener(AlternatorListener listener) {
-			this.listeners.add(Objects.requireNonNull(listener, "listener"));
-			return this;
-		}
-
-		@Override
-		public Builder keyRouteAffinity(KeyRouteAffinity mode) {
-			this.keyRouteAffinity = Objects.requireNonNull(mode, "keyRouteAffinity must not be null; use NONE to turn"
-					+ " key-route affinity off");
-			return this;
-		}
-
-		@Override
-		public Builder partitionKey(String table, String attribute) {
-			if (table == null || table.isBlank()) {
-				throw new IllegalArgumentException(
-						"partitionKey needs a table name, was '" + table + "'; for example partitionKey(\"orders\", \"customerId\")");
-			}
-			if (attribute == null || attribute.isBlank()) {
-				throw new IllegalArgumentException("partitionKey of table '" + table + "' needs an attribute name, was '"
-						+ attribute + "'; for example partitionKey(\"" + table + "\", \"id\")");
-			}
-			this.partitionKeys.put(table, attribute);
-			return this;
-		}
-
-		@Override
-		public AlternatorLoadBalancer build() {
-			return new AlternatorLoadBalancer(new Settings(this));
-		}
 
 	}
 

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import dev.alternator.client.internal.node.DiscoveryStatus;
+
 /**
  * A snapshot of what the load balancer knows: which nodes take requests, which wait for their health probe, the
  * scope in use and what discovery last found. Immutable; taking one costs no I/O.

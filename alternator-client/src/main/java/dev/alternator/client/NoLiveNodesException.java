@@ -14,7 +14,12 @@ public class NoLiveNodesException extends SdkClientException {
 
 	private final transient List<AlternatorNode> triedNodes;
 
-	NoLiveNodesException(String message, List<AlternatorNode> triedNodes) {
+	/**
+	 * An exception naming the nodes that were tried or are down.
+	 * @param message what happened and what to check
+	 * @param triedNodes the nodes tried or known down
+	 */
+	public NoLiveNodesException(String message, List<AlternatorNode> triedNodes) {
 		this(SdkClientException.builder().message(message), triedNodes);
 	}
 

@@ -62,10 +62,6 @@ public final class RoutingScope {
 		return Optional.ofNullable(this.rack);
 	}
 
-	boolean isCluster() {
-		return this.datacenter == null;
-	}
-
 	private static String requireName(String what, String name) {
 		if (name == null || name.isBlank()) {
 			throw new IllegalArgumentException("The " + what + " name must not be empty");

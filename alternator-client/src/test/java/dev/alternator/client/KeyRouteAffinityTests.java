@@ -10,6 +10,10 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
+import dev.alternator.client.internal.affinity.AffinityKeys;
+import dev.alternator.client.internal.affinity.GoRandom;
+import dev.alternator.client.internal.affinity.PartitionKeyHash;
+
 import dev.alternator.local.LocalCluster;
 import dev.alternator.local.LocalNode;
 import org.junit.jupiter.api.AfterAll;

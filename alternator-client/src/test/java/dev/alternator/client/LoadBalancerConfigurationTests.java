@@ -4,6 +4,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.alternator.client.internal.config.LoadBalancerSettings;
+import dev.alternator.client.internal.discovery.LocalNodesAnswer;
+import dev.alternator.client.internal.discovery.SeedParser;
+import dev.alternator.client.internal.node.DiscoveryStatus;
+import dev.alternator.client.internal.node.NodeEntry;
+import dev.alternator.client.internal.node.NodeSet;
+import dev.alternator.client.internal.routing.CallPlan;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,20 +59,20 @@ class LoadBalancerConfigurationTests {
 
 	@Test
 	void discoveredNodesTakeTheFirstSeedsSchemeAndPortUnlessSet() {
-		AlternatorLoadBalancer.Settings derived = settings(AlternatorLoadBalancer.builder().seeds("https://n1:8043"));
+		LoadBalancerSettings derived = settings(AlternatorLoadBalancer.builder().seeds("https://n1:8043"));
 		assertThat(derived.scheme).isEqualTo("https");
 		assertThat(derived.port).isEqualTo(8043);
-		AlternatorLoadBalancer.Settings plain = settings(AlternatorLoadBalancer.builder().seeds("n1"));
+		LoadBalancerSettings plain = settings(AlternatorLoadBalancer.builder().seeds("n1"));
 		assertThat(plain.scheme).isEqualTo("http");
 		assertThat(plain.port).isEqualTo(8000);
-		AlternatorLoadBalancer.Settings explicit = settings(
+		LoadBalancerSettings explicit = settings(
 				AlternatorLoadBalancer.builder().seeds("n1:9000").port(8001).scheme("https"));
 		assertThat(explicit.port).isEqualTo(8001);
 		assertThat(explicit.scheme).isEqualTo("https");
 		assertThat(explicit.seeds.get(0)).hasToString("https://n1:9000");
 	}
 
-	private static AlternatorLoadBalancer.Settings settings(AlternatorLoadBalancer.Builder builder) {
+	private static LoadBalancerSettings settings(AlternatorLoadBalancer.Builder builder) {
 		AlternatorLoadBalancer loadBalancer = builder.build();
 		try {
 			return loadBalancer.settings();

@@ -5,6 +5,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
+import dev.alternator.client.internal.affinity.AffinityKeys;
+import dev.alternator.client.internal.node.Listeners;
+import dev.alternator.client.internal.node.NodeRegistry;
+import dev.alternator.client.internal.routing.CallPlan;
+import dev.alternator.client.internal.routing.RequestRouter;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

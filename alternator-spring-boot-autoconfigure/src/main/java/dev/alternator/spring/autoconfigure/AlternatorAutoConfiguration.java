@@ -1,6 +1,7 @@
 package dev.alternator.spring.autoconfigure;
 
 import dev.alternator.client.AlternatorLoadBalancer;
+import dev.alternator.client.RoutingScope;
 import dev.alternator.client.TlsSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -67,6 +68,12 @@ public final class AlternatorAutoConfiguration {
 			.tls(tlsSettings(properties.getTls()))
 			.keyRouteAffinity(properties.getKeyRouteAffinity().getMode());
 		properties.getKeyRouteAffinity().getPartitionKeys().forEach(builder::partitionKey);
+		if (!properties.getFallbackScopes().isEmpty()) {
+			builder.fallbackScopes(properties.getFallbackScopes()
+				.stream()
+				.map(AlternatorAutoConfiguration::routingScope)
+				.toArray(RoutingScope[]::new));
+		}
 		if (properties.getScheme() != null) {
 			builder.scheme(properties.getScheme());
 		}
@@ -172,6 +179,22 @@ public final class AlternatorAutoConfiguration {
 			return new AlternatorSecretsSanitizer();
 		}
 
+	}
+
+
+	/**
+	 * Reads one entry of {@code alternator.fallback-scopes}: {@code cluster}, {@code dc1} or {@code dc1/rack2}.
+	 */
+	static RoutingScope routingScope(String scope) {
+		String trimmed = scope.trim();
+		if ("cluster".equalsIgnoreCase(trimmed)) {
+			return RoutingScope.cluster();
+		}
+		int slash = trimmed.indexOf('/');
+		if (slash < 0) {
+			return RoutingScope.datacenter(trimmed);
+		}
+		return RoutingScope.rack(trimmed.substring(0, slash), trimmed.substring(slash + 1));
 	}
 
 }
