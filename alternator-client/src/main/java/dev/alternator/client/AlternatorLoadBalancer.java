@@ -286,7 +286,7 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 			if (this.settings.discovery) {
 				// Bounded: a node that answers /localnodes one byte at a time must not hold the application's start.
 				Future<?> first = this.discoveryThread.submit(guard(this::refreshAndProbe));
-				awaitQuietly(first, this.settings.discoveryTimeout.multipliedBy(3));
+				awaitQuietly(first, this.settings.discoveryTimeout.multipliedBy(NodeDiscovery.MAX_CONTACTS + 2));
 			}
 			logger.info("Alternator load balancer started: routing {} over {}",
 					this.registry.snapshot().activeScope(this.settings.chain.get(0)).describe(),
@@ -399,7 +399,7 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 	public AlternatorState state() {
 		NodeSet nodes = this.registry.snapshot();
 		RoutingScope configured = this.settings.chain.get(0);
-		return new AlternatorState(nodes.liveNodes(), nodes.down, configured, nodes.activeScope(configured),
+		return new AlternatorState(nodes.liveNodes(), nodes.down, this.settings.chain, nodes.activeScope(configured),
 				nodes.status, this.settings.keyRouteAffinity,
 				(this.partitionKeys != null) ? this.partitionKeys.known() : Map.of());
 	}

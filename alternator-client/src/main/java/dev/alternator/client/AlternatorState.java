@@ -19,6 +19,8 @@ public final class AlternatorState {
 
 	private final List<AlternatorNode> quarantinedNodes;
 
+	private final List<RoutingScope> scopeChain;
+
 	private final RoutingScope configuredScope;
 
 	private final RoutingScope activeScope;
@@ -38,11 +40,12 @@ public final class AlternatorState {
 	private final Map<String, String> partitionKeys;
 
 	AlternatorState(List<AlternatorNode> liveNodes, List<AlternatorNode> quarantinedNodes,
-			RoutingScope configuredScope, RoutingScope activeScope, DiscoveryStatus status,
+			List<RoutingScope> scopeChain, RoutingScope activeScope, DiscoveryStatus status,
 			KeyRouteAffinity keyRouteAffinity, Map<String, String> partitionKeys) {
 		this.liveNodes = List.copyOf(liveNodes);
 		this.quarantinedNodes = List.copyOf(quarantinedNodes);
-		this.configuredScope = configuredScope;
+		this.scopeChain = List.copyOf(scopeChain);
+		this.configuredScope = scopeChain.get(0);
 		this.activeScope = activeScope;
 		this.rackDatacenterSupport = status.rackDatacenterSupport;
 		this.datacenterKnown = status.datacenterKnown;
@@ -83,6 +86,14 @@ public final class AlternatorState {
 	 */
 	public List<AlternatorNode> quarantinedNodes() {
 		return this.quarantinedNodes;
+	}
+
+	/**
+	 * The scopes requests go to, in order: the configured scope, then its fallback scopes.
+	 * @return the chain, at least the configured scope
+	 */
+	public List<RoutingScope> scopeChain() {
+		return this.scopeChain;
 	}
 
 	/**

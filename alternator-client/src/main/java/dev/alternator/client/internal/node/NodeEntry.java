@@ -66,6 +66,9 @@ public final class NodeEntry {
 
 	public boolean probing;
 
+	/** Why the node is probed while up (a broken connection), or {@code null}. */
+	public String suspectReason;
+
 	public long lastListedNanos;
 
 	/** Whether a scope of the chain has ever listed this node: only such a node is routed once it leaves the list. */

@@ -11,7 +11,8 @@ import java.util.concurrent.CancellationException;
 /**
  * Turns what happened to each attempt into evidence about its node, and only about its node. A node goes down at once
  * when it cannot be connected to or does not answer within the read timeout; after {@value #FAILURES_TO_DOWN}
- * transport failures in a row otherwise (a reset may be one broken connection); after
+ * transport failures in a row otherwise, or at once if a probe after a broken connection fails too (a reset may be
+ * one broken connection, or a node that died); after
  * {@value #SERVER_ERRORS_TO_DOWN} 5xx answers in a row while another node can serve. Conditions of the client itself
  * (an SDK attempt or call timeout, an aborted or interrupted request, an exhausted connection pool) say nothing about
  * the node and change nothing.
@@ -102,6 +103,10 @@ public final class NodeFailures {
 		int failures = entry.consecutiveFailures.incrementAndGet();
 		if (evidence == Evidence.UNREACHABLE || failures >= FAILURES_TO_DOWN) {
 			this.registry.down(entry, describe(failure), false);
+		}
+		else {
+			// One broken connection proves little; a fresh connection that fails too proves the node is gone.
+			this.registry.suspect(entry, describe(failure));
 		}
 	}
 

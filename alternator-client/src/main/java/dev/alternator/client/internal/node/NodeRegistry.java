@@ -233,6 +233,18 @@ public final class NodeRegistry {
 		return false;
 	}
 
+	/**
+	 * A connection to the node broke: probe it now, and take it out if the probe fails.
+	 */
+	public void suspect(NodeEntry entry, String reason) {
+		run(() -> {
+			if (entry.health == NodeEntry.Health.UP && !entry.probing) {
+				entry.suspectReason = reason;
+				startProbe(entry);
+			}
+		});
+	}
+
 	public void probed(NodeEntry entry, boolean healthy) {
 		run(() -> {
 			entry.probing = false;
@@ -259,9 +271,15 @@ public final class NodeRegistry {
 					announce(before, scopeBefore);
 				}
 			}
+			else if (entry.health == NodeEntry.Health.UP) {
+				if (entry.suspectReason != null) {
+					markDown(entry, entry.suspectReason + ", and a probe failed", false, 0);
+				}
+			}
 			else {
 				entry.nextProbeNanos = now + probeDelay(entry);
 			}
+			entry.suspectReason = null;
 			if (!anyProbing()) {
 				this.probeWaiters.forEach((waiter) -> waiter.complete(null));
 				this.probeWaiters.clear();
