@@ -42,7 +42,8 @@ class FallbackChainTests {
 					cluster.resetCounters();
 					load.awaitMoreSuccesses(300, 10_000);
 					// rack2 is next in the chain and up: rack3 (reachable only through dc1) gets nothing.
-					assertThat(rack2.requestCount()).isGreaterThanOrEqualTo(300);
+					// Up to 4 calls (one per thread) were in flight at the reset: counted as successes, not as requests.
+					assertThat(rack2.requestCount()).isGreaterThanOrEqualTo(300 - 4);
 					assertThat(rack3.requestCount()).isZero();
 					rack2.kill();
 					load.awaitMoreSuccesses(300, 10_000);
