@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -245,16 +246,26 @@ public final class NodeDiscovery {
 	 */
 	private List<AlternatorNode> contacts() {
 		NodeSet nodes = this.registry.snapshot();
-		List<AlternatorNode> routable = new ArrayList<>();
+		List<NodeEntry> routable = new ArrayList<>();
 		List<AlternatorNode> others = new ArrayList<>();
 		for (NodeEntry entry : nodes.all) {
-			(entry.routable ? routable : others).add(entry.node);
+			if (entry.routable) {
+				routable.add(entry);
+			}
+			else {
+				others.add(entry.node);
+			}
 		}
 		List<AlternatorNode> contacts = new ArrayList<>(nodes.all.size());
 		int start = this.rotation++;
+		List<NodeEntry> rotated = new ArrayList<>(routable.size());
 		for (int i = 0; i < routable.size(); i++) {
-			contacts.add(routable.get(Math.floorMod(start + i, routable.size())));
+			rotated.add(routable.get(Math.floorMod(start + i, routable.size())));
 		}
+		// Least loaded first (a stable sort keeps the rotation among equals): a node whose requests hang collects
+		// attempts in flight, and asking it first would cost a whole discovery timeout per round.
+		rotated.sort(Comparator.comparingInt((NodeEntry entry) -> entry.inFlight.get()));
+		rotated.forEach((entry) -> contacts.add(entry.node));
 		for (int i = 0; i < others.size(); i++) {
 			contacts.add(others.get(Math.floorMod(start + i, others.size())));
 		}
