@@ -93,6 +93,17 @@ public record SimulationLayout(Scope scope, int racks, int nodesPerRack, int sec
 	}
 
 	/**
+	 * Whether the client can know a node at all: {@code /localnodes} lists the contacted node's datacenter only, so
+	 * the nodes of {@code dc2} are known only when they are seeds too. Every node of {@code dc1} is (the first seed
+	 * is in {@code dc1}).
+	 * @param node the node
+	 * @return {@code true} when the node is in the client's reach
+	 */
+	public boolean reachableByClient(dev.alternator.local.LocalNode node) {
+		return "dc1".equals(node.datacenter()) || this.allSeeds;
+	}
+
+	/**
 	 * A one-line description for reports.
 	 * @return the description
 	 */

@@ -38,7 +38,10 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
  * node was being taken down, or that overlapped a moment with no answering node, is excused; so is a call that
  * started within {@link #GRACE} of its only answering node coming back: the grace is the client's configured
  * refresh interval plus probe interval plus discovery timeout, rounded up, the time the contract gives it to learn
- * a change. Nodes that are unlisted but answering count: the client learnt every node when the run started.</li>
+ * a change. Nodes that are unlisted but answering count: the client learnt every node of its reach when the run
+ * started. Its reach is every node of {@code dc1} (the first seed's datacenter) and, when every node is a seed, the
+ * nodes of {@code dc2} too: {@code /localnodes} lists only the contacted node's datacenter, so a {@code dc2} node
+ * that is not a seed cannot be known and does not count (see {@link SimulationLayout#reachableByClient}).</li>
  * <li>A call, failed or not, that took longer than the SDK's {@link #API_CALL_TIMEOUT} plus {@link #LATENCY_SLACK}
  * (for scheduling on a loaded machine) is a violation: no call waits longer than the configured timeouts allow.</li>
  * </ol>
@@ -75,7 +78,7 @@ public final class SimulationRun {
 	private static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider
 		.create(AwsBasicCredentials.create("alternator", "simulation-secret"));
 
-	private static final int MAX_REPORTED = 10;
+	private static final int MAX_REPORTED = 5;
 
 	private SimulationRun() {
 	}
@@ -158,7 +161,11 @@ public final class SimulationRun {
 			}
 			threads.shutdownNow();
 		}
-		return judge(seed, layout, schedule, model, calls, start);
+		boolean[] reachable = new boolean[nodes.size()];
+		for (int i = 0; i < reachable.length; i++) {
+			reachable[i] = layout.reachableByClient(nodes.get(i));
+		}
+		return judge(seed, layout, schedule, model, reachable, calls, start);
 	}
 
 	private static void sendCalls(DynamoDbClient client, int thread, AtomicBoolean running,
@@ -185,14 +192,17 @@ public final class SimulationRun {
 	}
 
 	private static SimulationResult judge(long seed, SimulationLayout layout, FaultSchedule schedule,
-			AnsweringModel model, Queue<CallRecord> calls, long start) {
+			AnsweringModel model, boolean[] reachable, Queue<CallRecord> calls, long start) {
 		long graceNanos = GRACE.toNanos();
 		long latencyBound = API_CALL_TIMEOUT.plus(LATENCY_SLACK).toNanos();
 		long failed = 0;
 		long worst = 0;
 		int violationCount = 0;
 		List<String> violations = new ArrayList<>();
-		for (CallRecord call : calls) {
+		// In start order, so that the report shows the first violations.
+		List<CallRecord> ordered = new ArrayList<>(calls);
+		ordered.sort(java.util.Comparator.comparingLong((call) -> call.startNanos() - start));
+		for (CallRecord call : ordered) {
 			long took = call.endNanos() - call.startNanos();
 			worst = Math.max(worst, took);
 			String violation = null;
@@ -201,7 +211,8 @@ public final class SimulationRun {
 			}
 			if (call.error() != null) {
 				failed++;
-				int answering = model.answeringThroughout(call.startNanos() - graceNanos, call.endNanos());
+				int answering = model.answeringThroughout(call.startNanos() - graceNanos, call.endNanos(),
+						reachable);
 				if (answering >= 0) {
 					violation = "failed while node" + answering + " answered: " + call.error();
 				}
