@@ -6,6 +6,7 @@ import java.util.Random;
 
 import dev.alternator.client.AlternatorLoadBalancer;
 import dev.alternator.local.LocalCluster;
+import dev.alternator.local.LocalNode;
 
 /**
  * The cluster and routing scope of one simulated run, drawn from the run's seed: scope cluster, datacenter or rack;
@@ -99,7 +100,7 @@ public record SimulationLayout(Scope scope, int racks, int nodesPerRack, int sec
 	 * @param node the node
 	 * @return {@code true} when the node is in the client's reach
 	 */
-	public boolean reachableByClient(dev.alternator.local.LocalNode node) {
+	public boolean reachableByClient(LocalNode node) {
 		return "dc1".equals(node.datacenter()) || this.allSeeds;
 	}
 

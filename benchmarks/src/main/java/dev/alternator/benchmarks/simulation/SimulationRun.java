@@ -2,15 +2,18 @@ package dev.alternator.benchmarks.simulation;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.alternator.client.AlternatorLoadBalancer;
@@ -155,7 +158,7 @@ public final class SimulationRun {
 				try {
 					worker.get(API_CALL_TIMEOUT.toSeconds() * 3, TimeUnit.SECONDS);
 				}
-				catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+				catch (ExecutionException | TimeoutException ex) {
 					calls.add(new CallRecord(start, System.nanoTime(), "worker did not end: " + ex));
 				}
 			}
@@ -201,7 +204,7 @@ public final class SimulationRun {
 		List<String> violations = new ArrayList<>();
 		// In start order, so that the report shows the first violations.
 		List<CallRecord> ordered = new ArrayList<>(calls);
-		ordered.sort(java.util.Comparator.comparingLong((call) -> call.startNanos() - start));
+		ordered.sort(Comparator.comparingLong((call) -> call.startNanos() - start));
 		for (CallRecord call : ordered) {
 			long took = call.endNanos() - call.startNanos();
 			worst = Math.max(worst, took);
