@@ -28,7 +28,7 @@ class FallbackChainTests {
 			.node("dc1", "rack2")
 			.node("dc1", "rack3")
 			.start()) {
-			HighAvailabilityRegressionTests.createTable(cluster);
+			HighAvailabilityRegressionTests.createTable(cluster, TABLE);
 			LocalNode rack1 = cluster.node(0);
 			LocalNode rack2 = cluster.node(1);
 			LocalNode rack3 = cluster.node(2);
