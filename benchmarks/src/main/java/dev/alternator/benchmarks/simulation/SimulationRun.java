@@ -73,6 +73,9 @@ public final class SimulationRun {
 
 	static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
 
+	/** Calls made before the schedule starts, not judged. */
+	static final Duration WARM_UP = Duration.ofMillis(1_000);
+
 	/** After the schedule, every node is healed and calls go on this long: they must all succeed. */
 	static final Duration SETTLE = Duration.ofMillis(1_500);
 
@@ -112,8 +115,9 @@ public final class SimulationRun {
 						.credentialsProvider(CREDENTIALS)
 						.overrideConfiguration((config) -> config.apiCallTimeout(API_CALL_TIMEOUT))
 						.build()) {
-				// Every node answers now: the client learns them before the first action.
-				Thread.sleep(ACTIVE_REFRESH.toMillis() * 3);
+				// Every node answers now: the client learns them, and the JIT and the engine warm up, before the
+				// first action; otherwise the first run of a JVM judges a cold machine.
+				warmUp(client);
 				return drive(seed, layout, nodes, schedule, client);
 			}
 		}
@@ -169,6 +173,21 @@ public final class SimulationRun {
 			reachable[i] = layout.reachableByClient(nodes.get(i));
 		}
 		return judge(seed, layout, schedule, model, reachable, calls, start);
+	}
+
+	private static void warmUp(DynamoDbClient client) throws InterruptedException {
+		long end = System.nanoTime() + WARM_UP.toNanos();
+		Map<String, AttributeValue> key = Map.of("id", AttributeValue.fromS("warm-up"));
+		while (System.nanoTime() - end < 0) {
+			try {
+				client.putItem((put) -> put.tableName(TABLE).item(key));
+				client.getItem((get) -> get.tableName(TABLE).key(key));
+			}
+			catch (RuntimeException ex) {
+				// not judged: the run has not started
+				Thread.sleep(10);
+			}
+		}
 	}
 
 	private static void sendCalls(DynamoDbClient client, int thread, AtomicBoolean running,
