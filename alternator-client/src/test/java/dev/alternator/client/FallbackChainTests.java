@@ -14,8 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FallbackChainTests {
 
-	/** The table {@link HighAvailabilityRegressionTests#createTable(LocalCluster)} creates. */
-	private static final String TABLE = "ha_regression";
+	private static final String TABLE = "fallback_chain";
 
 	@Test
 	void requestsFallThroughTheConfiguredChainInOrder() throws Exception {
@@ -24,7 +23,7 @@ class FallbackChainTests {
 			.node("dc1", "rack2")
 			.node("dc1", "rack3")
 			.start()) {
-			HighAvailabilityRegressionTests.createTable(cluster);
+			HighAvailabilityRegressionTests.createTable(cluster, TABLE);
 			LocalNode rack1 = cluster.node(0);
 			LocalNode rack2 = cluster.node(1);
 			LocalNode rack3 = cluster.node(2);

@@ -1,5 +1,7 @@
 package dev.alternator.local;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +44,7 @@ final class HttpResponse {
 	 */
 	interface BodyWriter {
 
-		void writeTo(java.io.OutputStream out) throws java.io.IOException;
+		void writeTo(OutputStream out) throws IOException;
 
 	}
 

@@ -1,14 +1,17 @@
 package dev.alternator.local;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -302,7 +305,7 @@ public final class LocalNode {
 	 */
 	public void localNodesFault(LocalNodesFault fault) {
 		synchronized (this.stateLock) {
-			this.localNodesFault = java.util.Objects.requireNonNull(fault, "fault must not be null");
+			this.localNodesFault = Objects.requireNonNull(fault, "fault must not be null");
 			if (fault != LocalNodesFault.REDIRECT) {
 				this.localNodesRedirect = null;
 			}
@@ -319,7 +322,7 @@ public final class LocalNode {
 	 */
 	public void redirectLocalNodes(URI location) {
 		synchronized (this.stateLock) {
-			this.localNodesRedirect = java.util.Objects.requireNonNull(location, "location must not be null");
+			this.localNodesRedirect = Objects.requireNonNull(location, "location must not be null");
 			this.localNodesFault = LocalNodesFault.REDIRECT;
 			this.stateLock.notifyAll();
 		}
@@ -522,7 +525,7 @@ public final class LocalNode {
 	/**
 	 * Blocks the calling connection thread while {@code condition} holds and the node is not stopped or killed.
 	 */
-	private void holdWhile(java.util.function.BooleanSupplier condition) throws InterruptedException {
+	private void holdWhile(BooleanSupplier condition) throws InterruptedException {
 		synchronized (this.stateLock) {
 			while (condition.getAsBoolean() && this.state != NodeState.STOPPED && this.state != NodeState.KILLED) {
 				this.stateLock.wait(HOLD_CHECK_MILLIS);
@@ -534,7 +537,7 @@ public final class LocalNode {
 	 * Writes the start of a JSON array, then one space per {@link #TRICKLE_INTERVAL} for as long as the fault
 	 * lasts; then fails, so that the connection closes with the declared length never reached.
 	 */
-	private void trickle(java.io.OutputStream out) throws IOException {
+	private void trickle(OutputStream out) throws IOException {
 		out.write('[');
 		out.flush();
 		try {

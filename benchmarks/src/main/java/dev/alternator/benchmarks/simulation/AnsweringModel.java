@@ -60,8 +60,22 @@ public final class AnsweringModel {
 	 * @param toNanos the end of the span
 	 * @return the node's index, or -1 when no node answered all along
 	 */
-	public synchronized int answeringThroughout(long fromNanos, long toNanos) {
+	public int answeringThroughout(long fromNanos, long toNanos) {
+		return answeringThroughout(fromNanos, toNanos, null);
+	}
+
+	/**
+	 * Like {@link #answeringThroughout(long, long)}, among the nodes marked in {@code eligible} only.
+	 * @param fromNanos the start of the span
+	 * @param toNanos the end of the span
+	 * @param eligible which nodes count, by index; {@code null} for all
+	 * @return the node's index, or -1 when no eligible node answered all along
+	 */
+	public synchronized int answeringThroughout(long fromNanos, long toNanos, boolean[] eligible) {
 		for (int node = 0; node < this.intervals.size(); node++) {
+			if (eligible != null && !eligible[node]) {
+				continue;
+			}
 			for (long[] interval : this.intervals.get(node)) {
 				if (interval[0] - fromNanos <= 0 && (interval[1] == Long.MAX_VALUE || toNanos - interval[1] <= 0)) {
 					return node;

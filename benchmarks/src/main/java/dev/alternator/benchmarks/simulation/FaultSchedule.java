@@ -1,6 +1,7 @@
 package dev.alternator.benchmarks.simulation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -54,7 +55,7 @@ public final class FaultSchedule {
 			totalWeight += weight;
 		}
 		boolean[] answering = new boolean[nodeCount];
-		java.util.Arrays.fill(answering, true);
+		Arrays.fill(answering, true);
 		List<Step> steps = new ArrayList<>();
 		long at = 100 + random.nextInt(300);
 		while (at < durationMillis) {

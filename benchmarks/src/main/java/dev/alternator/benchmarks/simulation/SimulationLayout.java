@@ -6,6 +6,7 @@ import java.util.Random;
 
 import dev.alternator.client.AlternatorLoadBalancer;
 import dev.alternator.local.LocalCluster;
+import dev.alternator.local.LocalNode;
 
 /**
  * The cluster and routing scope of one simulated run, drawn from the run's seed: scope cluster, datacenter or rack;
@@ -90,6 +91,17 @@ public record SimulationLayout(Scope scope, int racks, int nodesPerRack, int sec
 			builder.rack("rack1");
 		}
 		return builder;
+	}
+
+	/**
+	 * Whether the client can know a node at all: {@code /localnodes} lists the contacted node's datacenter only, so
+	 * the nodes of {@code dc2} are known only when they are seeds too. Every node of {@code dc1} is (the first seed
+	 * is in {@code dc1}).
+	 * @param node the node
+	 * @return {@code true} when the node is in the client's reach
+	 */
+	public boolean reachableByClient(LocalNode node) {
+		return "dc1".equals(node.datacenter()) || this.allSeeds;
 	}
 
 	/**

@@ -2,15 +2,18 @@ package dev.alternator.benchmarks.simulation;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.alternator.client.AlternatorLoadBalancer;
@@ -38,7 +41,10 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
  * node was being taken down, or that overlapped a moment with no answering node, is excused; so is a call that
  * started within {@link #GRACE} of its only answering node coming back: the grace is the client's configured
  * refresh interval plus probe interval plus discovery timeout, rounded up, the time the contract gives it to learn
- * a change. Nodes that are unlisted but answering count: the client learnt every node when the run started.</li>
+ * a change. Nodes that are unlisted but answering count: the client learnt every node of its reach when the run
+ * started. Its reach is every node of {@code dc1} (the first seed's datacenter) and, when every node is a seed, the
+ * nodes of {@code dc2} too: {@code /localnodes} lists only the contacted node's datacenter, so a {@code dc2} node
+ * that is not a seed cannot be known and does not count (see {@link SimulationLayout#reachableByClient}).</li>
  * <li>A call, failed or not, that took longer than the SDK's {@link #API_CALL_TIMEOUT} plus {@link #LATENCY_SLACK}
  * (for scheduling on a loaded machine) is a violation: no call waits longer than the configured timeouts allow.</li>
  * </ol>
@@ -67,6 +73,9 @@ public final class SimulationRun {
 
 	static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
 
+	/** Calls made before the schedule starts, not judged. */
+	static final Duration WARM_UP = Duration.ofMillis(1_000);
+
 	/** After the schedule, every node is healed and calls go on this long: they must all succeed. */
 	static final Duration SETTLE = Duration.ofMillis(1_500);
 
@@ -75,7 +84,7 @@ public final class SimulationRun {
 	private static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider
 		.create(AwsBasicCredentials.create("alternator", "simulation-secret"));
 
-	private static final int MAX_REPORTED = 10;
+	private static final int MAX_REPORTED = 5;
 
 	private SimulationRun() {
 	}
@@ -106,8 +115,9 @@ public final class SimulationRun {
 						.credentialsProvider(CREDENTIALS)
 						.overrideConfiguration((config) -> config.apiCallTimeout(API_CALL_TIMEOUT))
 						.build()) {
-				// Every node answers now: the client learns them before the first action.
-				Thread.sleep(ACTIVE_REFRESH.toMillis() * 3);
+				// Every node answers now: the client learns them, and the JIT and the engine warm up, before the
+				// first action; otherwise the first run of a JVM judges a cold machine.
+				warmUp(client);
 				return drive(seed, layout, nodes, schedule, client);
 			}
 		}
@@ -152,13 +162,32 @@ public final class SimulationRun {
 				try {
 					worker.get(API_CALL_TIMEOUT.toSeconds() * 3, TimeUnit.SECONDS);
 				}
-				catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+				catch (ExecutionException | TimeoutException ex) {
 					calls.add(new CallRecord(start, System.nanoTime(), "worker did not end: " + ex));
 				}
 			}
 			threads.shutdownNow();
 		}
-		return judge(seed, layout, schedule, model, calls, start);
+		boolean[] reachable = new boolean[nodes.size()];
+		for (int i = 0; i < reachable.length; i++) {
+			reachable[i] = layout.reachableByClient(nodes.get(i));
+		}
+		return judge(seed, layout, schedule, model, reachable, calls, start);
+	}
+
+	private static void warmUp(DynamoDbClient client) throws InterruptedException {
+		long end = System.nanoTime() + WARM_UP.toNanos();
+		Map<String, AttributeValue> key = Map.of("id", AttributeValue.fromS("warm-up"));
+		while (System.nanoTime() - end < 0) {
+			try {
+				client.putItem((put) -> put.tableName(TABLE).item(key));
+				client.getItem((get) -> get.tableName(TABLE).key(key));
+			}
+			catch (RuntimeException ex) {
+				// not judged: the run has not started
+				Thread.sleep(10);
+			}
+		}
 	}
 
 	private static void sendCalls(DynamoDbClient client, int thread, AtomicBoolean running,
@@ -185,14 +214,17 @@ public final class SimulationRun {
 	}
 
 	private static SimulationResult judge(long seed, SimulationLayout layout, FaultSchedule schedule,
-			AnsweringModel model, Queue<CallRecord> calls, long start) {
+			AnsweringModel model, boolean[] reachable, Queue<CallRecord> calls, long start) {
 		long graceNanos = GRACE.toNanos();
 		long latencyBound = API_CALL_TIMEOUT.plus(LATENCY_SLACK).toNanos();
 		long failed = 0;
 		long worst = 0;
 		int violationCount = 0;
 		List<String> violations = new ArrayList<>();
-		for (CallRecord call : calls) {
+		// In start order, so that the report shows the first violations.
+		List<CallRecord> ordered = new ArrayList<>(calls);
+		ordered.sort(Comparator.comparingLong((call) -> call.startNanos() - start));
+		for (CallRecord call : ordered) {
 			long took = call.endNanos() - call.startNanos();
 			worst = Math.max(worst, took);
 			String violation = null;
@@ -201,7 +233,8 @@ public final class SimulationRun {
 			}
 			if (call.error() != null) {
 				failed++;
-				int answering = model.answeringThroughout(call.startNanos() - graceNanos, call.endNanos());
+				int answering = model.answeringThroughout(call.startNanos() - graceNanos, call.endNanos(),
+						reachable);
 				if (answering >= 0) {
 					violation = "failed while node" + answering + " answered: " + call.error();
 				}
