@@ -3,17 +3,46 @@ package dev.alternator.client;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+
+import dev.alternator.client.internal.config.DefaultBuilder;
+import dev.alternator.client.internal.config.LoadBalancerSettings;
+import dev.alternator.client.internal.affinity.AffinityKeyExtractor;
+import dev.alternator.client.internal.affinity.GoRandom;
+import dev.alternator.client.internal.affinity.KeyAffinityInterceptor;
+import dev.alternator.client.internal.affinity.PartitionKeyNames;
+import dev.alternator.client.internal.discovery.NodeDiscovery;
+import dev.alternator.client.internal.discovery.NodeHttp;
+import dev.alternator.client.internal.node.Listeners;
+import dev.alternator.client.internal.node.NodeFailures;
+import dev.alternator.client.internal.node.NodeProber;
+import dev.alternator.client.internal.node.NodeRegistry;
+import dev.alternator.client.internal.node.NodeSet;
+import dev.alternator.client.internal.routing.RequestRouter;
+import dev.alternator.client.internal.sdk.CallPlanAuthSchemeProvider;
+import dev.alternator.client.internal.sdk.HttpClients;
+import dev.alternator.client.internal.sdk.LoadBalancingPlugin;
+import dev.alternator.client.internal.sdk.ObservedAsyncHttpClient;
+import dev.alternator.client.internal.sdk.ObservedHttpClient;
+import dev.alternator.client.internal.sdk.RoutingAuthScheme;
+import dev.alternator.client.internal.sdk.RoutingSigner;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,15 +81,26 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 
 	private final int id = instances.incrementAndGet();
 
-	private final Settings settings;
+	private final LoadBalancerSettings settings;
 
 	private final Listeners listeners = new Listeners();
 
-	private final ClusterNodes nodes;
+	/** Runs every change of node state, in order, and the discovery and probe ticks. */
+	private final ScheduledThreadPoolExecutor admin;
+
+	/** Runs discovery rounds (network I/O), one at a time. */
+	private final ThreadPoolExecutor discoveryThread;
+
+	/** Runs health probes side by side. */
+	private final ThreadPoolExecutor probePool;
+
+	private final NodeRegistry registry;
 
 	private final RequestRouter router;
 
 	private final NodeFailures failures;
+
+	private final NodeHttp http;
 
 	private final NodeDiscovery discovery;
 
@@ -78,30 +118,44 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 
 	private final Object lifecycle = new Object();
 
-	private ScheduledThreadPoolExecutor scheduler;
+	private final AtomicBoolean refreshing = new AtomicBoolean();
+
+	/** Completed when the first {@link #start()} has finished; {@code null} before it began. */
+	private CompletableFuture<Void> startup;
 
 	private volatile long lastRefreshAttemptNanos;
 
-	private boolean started;
+	private volatile boolean closed;
 
-	private boolean closed;
-
-	private AlternatorLoadBalancer(Settings settings) {
+	private AlternatorLoadBalancer(LoadBalancerSettings settings) {
 		this.settings = settings;
 		settings.listeners.forEach(this.listeners::add);
-		this.nodes = new ClusterNodes(settings.scope.withoutFallback(), this.listeners);
-		this.router = new RequestRouter(this.nodes, this.listeners);
-		this.failures = new NodeFailures(this.nodes, this.listeners);
+		this.admin = new ScheduledThreadPoolExecutor(1, threads("admin"));
+		this.admin.setRemoveOnCancelPolicy(true);
+		this.discoveryThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+				threads("discovery"));
+		this.probePool = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+				threads("probe"));
+		this.probePool.allowCoreThreadTimeOut(true);
+		this.registry = new NodeRegistry(settings.chain, settings.seeds, !settings.discovery, this.listeners,
+				settings.probeInterval, this.admin);
+		this.router = new RequestRouter(this.registry, this.listeners);
+		this.failures = new NodeFailures(this.registry, this.listeners);
 		if (settings.tls.isTrustAll()) {
 			logger.warn("Alternator TLS certificate verification is OFF (trust-all): any server can impersonate the"
 					+ " cluster. Use a trust store or CA certificate outside tests");
 		}
-		NodeHttp http = new NodeHttp(SslContexts.sslContext(settings.tls), settings.tls.isTrustAll());
-		this.discovery = new NodeDiscovery(settings.seeds, settings.scope, settings.scheme, settings.port,
-				settings.translator, settings.discoveryTimeout, http, this.nodes, this.listeners);
-		this.prober = new NodeProber(this.nodes, http, settings.discoveryTimeout);
+		this.http = new NodeHttp(SslContexts.sslContext(settings.tls), settings.tls.isTrustAll(),
+				"alternator-" + this.id + "-deadlines");
+		RoutingScope ringScope = (settings.keyRouteAffinity == KeyRouteAffinity.NONE) ? null
+				: settings.chain.get(0).datacenter().map(RoutingScope::datacenter).orElse(RoutingScope.cluster());
+		this.discovery = new NodeDiscovery(this.registry, ringScope, settings.scheme, settings.port,
+				settings.translator, settings.discoveryTimeout, this.http, this.listeners);
+		this.prober = new NodeProber(this.registry, this.http, settings.discoveryTimeout, this.probePool);
+		this.registry.prober(this.prober::probe);
 		this.httpClients = new HttpClients(settings.connectTimeout, settings.readTimeout, settings.maxConnections,
-				settings.tls);
+				SslContexts.trustManagers(settings.tls), SslContexts.keyManagers(settings.tls),
+				settings.tls.isTrustAll());
 		this.partitionKeys = (settings.keyRouteAffinity != KeyRouteAffinity.NONE)
 				? new PartitionKeyNames(settings.partitionKeys, this::tableDescriptionClient,
 						"alternator-" + this.id + "-table-keys")
@@ -111,12 +165,21 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 				: null;
 	}
 
+	private ThreadFactory threads(String role) {
+		AtomicInteger count = new AtomicInteger();
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, "alternator-" + this.id + "-" + role + "-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
 	/**
 	 * A builder; only the seeds are required.
 	 * @return a new builder
 	 */
 	public static Builder builder() {
-		return new DefaultBuilder();
+		return new DefaultBuilder(AlternatorLoadBalancer::new);
 	}
 
 	/**
@@ -186,65 +249,94 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 	}
 
 	/**
-	 * Finds the live nodes (one synchronous discovery round and probe, bounded by the discovery timeout per call) and
-	 * starts the background discovery and health probes. Does nothing when already started.
+	 * Finds the live nodes (one discovery round and the probes of the nodes it found, each bounded by the discovery
+	 * timeout) and starts the background discovery and health probes. Until discovery answers, requests go to the
+	 * seeds. Does nothing when already started; a call while another thread starts waits for that start.
 	 * @throws IllegalStateException when closed
 	 */
 	public void start() {
+		CompletableFuture<Void> running;
+		boolean starter = false;
 		synchronized (this.lifecycle) {
 			if (this.closed) {
 				throw new IllegalStateException("This AlternatorLoadBalancer is closed");
 			}
-			if (this.started) {
-				return;
+			if (this.startup == null) {
+				this.startup = new CompletableFuture<>();
+				starter = true;
 			}
-			this.started = true;
-			int id = this.id;
-			AtomicInteger threads = new AtomicInteger();
-			this.scheduler = new ScheduledThreadPoolExecutor(2, (runnable) -> {
-				Thread thread = new Thread(runnable, "alternator-" + id + "-discovery-" + threads.incrementAndGet());
-				thread.setDaemon(true);
-				return thread;
-			});
-			this.scheduler.setRemoveOnCancelPolicy(true);
+			running = this.startup;
 		}
-		if (this.partitionKeys != null) {
-			GoRandom.prepare();
+		if (!starter) {
+			try {
+				running.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (ExecutionException ex) {
+				// The starting thread reported it.
+			}
+			return;
 		}
-		if (this.settings.discovery) {
-			refresh();
+		try {
+			if (this.partitionKeys != null) {
+				GoRandom.prepare();
+			}
+			if (this.settings.discovery) {
+				// Bounded: a node that answers /localnodes one byte at a time must not hold the application's start.
+				Future<?> first = this.discoveryThread.submit(guard(this::refreshAndProbe));
+				awaitQuietly(first, this.settings.discoveryTimeout.multipliedBy(NodeDiscovery.MAX_CONTACTS + 2));
+			}
+			logger.info("Alternator load balancer started: routing {} over {}",
+					this.registry.snapshot().activeScope(this.settings.chain.get(0)).describe(),
+					this.registry.snapshot().liveNodes());
+			schedule(this::discoveryTick, jittered(this.settings.activeRefreshInterval));
+			long probeMillis = this.settings.probeInterval.toMillis();
+			this.admin.scheduleWithFixedDelay(guard(this.registry::probeDue), probeMillis, probeMillis,
+					TimeUnit.MILLISECONDS);
 		}
-		else {
-			this.nodes.replace(this.settings.scope.withoutFallback(), this.settings.seeds, true);
+		catch (RejectedExecutionException ex) {
+			// Closed while starting: nothing more to start.
 		}
-		logger.info("Alternator load balancer started: routing {} over {}", this.nodes.activeScope().describe(),
-				Arrays.asList(this.nodes.live()));
-		schedule(this::discoveryTick, jittered(this.settings.activeRefreshInterval));
-		long probeMillis = this.settings.probeInterval.toMillis();
-		this.scheduler.scheduleWithFixedDelay(guard(this.prober::probe), probeMillis, probeMillis,
-				TimeUnit.MILLISECONDS);
+		finally {
+			running.complete(null);
+		}
 	}
 
 	/**
-	 * Runs every active interval; refreshes when requests flowed since the last refresh or the idle interval passed.
+	 * Runs every active interval; refreshes when requests flowed since the last refresh, when the idle interval
+	 * passed, or while no node of the chain is routable (then the active interval applies even when idle).
 	 */
 	private void discoveryTick() {
 		if (this.settings.discovery) {
 			long now = System.nanoTime();
+			NodeSet nodes = this.registry.snapshot();
 			boolean active = this.router.lastRequestNanos() - this.lastRefreshAttemptNanos > 0;
 			boolean idleDue = now - this.lastRefreshAttemptNanos >= this.settings.idleRefreshInterval.toNanos();
-			if (active || idleDue) {
-				refreshAndProbe();
+			boolean noNode = nodes.activeLevel() < 0 || nodes.status.lastRefresh == null;
+			if ((active || idleDue || noNode) && this.refreshing.compareAndSet(false, true)) {
+				try {
+					this.discoveryThread.execute(() -> {
+						try {
+							refreshAndProbe();
+						}
+						finally {
+							this.refreshing.set(false);
+						}
+					});
+				}
+				catch (RejectedExecutionException ex) {
+					this.refreshing.set(false);
+				}
 			}
 		}
 		schedule(this::discoveryTick, jittered(this.settings.activeRefreshInterval));
 	}
 
 	private void schedule(Runnable task, long delayMillis) {
-		synchronized (this.lifecycle) {
-			if (!this.closed) {
-				this.scheduler.schedule(guard(task), delayMillis, TimeUnit.MILLISECONDS);
-			}
+		if (!this.closed) {
+			this.admin.schedule(guard(task), delayMillis, TimeUnit.MILLISECONDS);
 		}
 	}
 
@@ -259,34 +351,56 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 			try {
 				task.run();
 			}
+			catch (RejectedExecutionException ex) {
+				// Closing.
+			}
 			catch (RuntimeException ex) {
 				logger.warn("Alternator background task failed: {}", ex.toString(), ex);
 			}
 		};
 	}
 
+	private static void awaitQuietly(Future<?> future, Duration timeout) {
+		try {
+			future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			// Discovery goes on in the background; until it answers, requests go to the seeds.
+		}
+	}
+
 	/**
-	 * Runs one discovery round now, then probes new and quarantined nodes. Blocks for at most a few discovery
-	 * timeouts.
+	 * Runs one discovery round now, then probes new and down nodes, and waits for those probes. Blocks for at most a
+	 * few discovery timeouts.
 	 */
 	public void refresh() {
-		refreshAndProbe();
+		refreshAndProbe(true);
 	}
 
 	private void refreshAndProbe() {
+		refreshAndProbe(false);
+	}
+
+	private void refreshAndProbe(boolean evenNotDue) {
 		this.lastRefreshAttemptNanos = System.nanoTime();
-		this.discovery.refresh();
-		this.prober.probe();
+		if (this.settings.discovery) {
+			this.discovery.refresh();
+		}
+		awaitQuietly(this.registry.probeAll(evenNotDue), this.settings.discoveryTimeout.plusSeconds(1));
 	}
 
 	/**
-	 * What the load balancer knows now. No I/O.
+	 * What the load balancer knows now, read from one snapshot. No I/O.
 	 * @return a snapshot
 	 */
 	public AlternatorState state() {
-		return new AlternatorState(List.of(this.nodes.live()), this.nodes.quarantined(), this.settings.scope,
-				this.nodes.activeScope(), this.discovery.rackDatacenterSupport(), this.discovery.scopeCheck(),
-				this.discovery.lastRefresh(), this.discovery.lastError(), this.settings.keyRouteAffinity,
+		NodeSet nodes = this.registry.snapshot();
+		RoutingScope configured = this.settings.chain.get(0);
+		return new AlternatorState(nodes.liveNodes(), nodes.down, this.settings.chain, nodes.activeScope(configured),
+				nodes.status, this.settings.keyRouteAffinity,
 				(this.partitionKeys != null) ? this.partitionKeys.known() : Map.of());
 	}
 
@@ -307,59 +421,33 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 	}
 
 	/**
-	 * Asks the cluster whether {@code /localnodes} honours {@code dc} and {@code rack} (network I/O).
-	 * @return the answer; {@link RackDatacenterSupport#UNKNOWN} when no node could be asked
-	 */
-	public RackDatacenterSupport checkRackDatacenterSupport() {
-		return this.discovery.checkRackDatacenterSupport();
-	}
-
-	/**
-	 * Asks the cluster whether the configured datacenter and rack have nodes (network I/O).
-	 * @return the result, with a message naming what is unknown
-	 */
-	public ScopeCheck checkScope() {
-		return this.discovery.checkScope();
-	}
-
-	/**
-	 * Like {@link #checkScope()}, but fails when the configured datacenter or rack is known to have no node.
-	 * @throws UnknownScopeException naming the unknown datacenter or rack
-	 */
-	public void verifyScope() {
-		ScopeCheck check = checkScope();
-		if (!check.isValid()) {
-			throw new UnknownScopeException(check.message() + (this.settings.scope.fallback().isPresent()
-					? " (requests fall back to " + this.settings.scope.fallback().get() + ")" : ""));
-		}
-	}
-
-	/**
-	 * Stops discovery and probes and closes the HTTP clients this load balancer created. Idempotent.
+	 * Stops discovery and probes, cuts their open requests, and closes the HTTP clients this load balancer created.
+	 * Idempotent.
 	 */
 	@Override
 	public void close() {
 		List<AutoCloseable> toClose;
-		ScheduledThreadPoolExecutor executor;
 		synchronized (this.lifecycle) {
 			if (this.closed) {
 				return;
 			}
 			this.closed = true;
-			executor = this.scheduler;
 			toClose = new ArrayList<>(this.ownedClients);
 			this.ownedClients.clear();
 		}
-		if (executor != null) {
-			executor.shutdownNow();
-			try {
-				if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-					logger.warn("Alternator discovery threads did not stop within 10 seconds");
-				}
+		this.admin.shutdownNow();
+		this.discoveryThread.shutdownNow();
+		this.probePool.shutdownNow();
+		// Ends requests blocked on a node that stalls: the threads above then stop at once.
+		this.http.close();
+		try {
+			if (!this.discoveryThread.awaitTermination(5, TimeUnit.SECONDS)
+					|| !this.probePool.awaitTermination(5, TimeUnit.SECONDS)) {
+				logger.warn("Alternator discovery threads did not stop within 5 seconds");
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 		if (this.partitionKeys != null) {
 			this.partitionKeys.close();
@@ -376,13 +464,13 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		}
 	}
 
-	Settings settings() {
+	LoadBalancerSettings settings() {
 		return this.settings;
 	}
 
 	@Override
 	public String toString() {
-		return "AlternatorLoadBalancer[seeds=" + this.settings.seeds + ", scope=" + this.settings.scope + "]";
+		return "AlternatorLoadBalancer[seeds=" + this.settings.seeds + ", scopes=" + this.settings.chain + "]";
 	}
 
 	/**
@@ -443,6 +531,17 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		 * @return this builder
 		 */
 		Builder fallback(boolean enabled);
+
+		/**
+		 * The scopes requests fall back to, in order, when the configured scope has no live node: for example
+		 * {@code fallbackScopes(RoutingScope.rack("dc1", "rack2"), RoutingScope.datacenter("dc1"),
+		 * RoutingScope.cluster())} after rack {@code rack1}. Default: the configured rack's datacenter, then the
+		 * cluster. Every scope's nodes are discovered and probed ahead, and a request falls through to the next scope
+		 * at once when the ones before have no live node.
+		 * @param scopes the fallback scopes, narrowest first; none to stay in the configured scope
+		 * @return this builder
+		 */
+		Builder fallbackScopes(RoutingScope... scopes);
 
 		/**
 		 * The region used for signing only. Default {@code us-east-1}.
@@ -554,315 +653,6 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		 * @throws IllegalArgumentException naming the first invalid setting
 		 */
 		AlternatorLoadBalancer build();
-
-	}
-
-	/**
-	 * The checked settings.
-	 */
-	static final class Settings {
-
-		final List<AlternatorNode> seeds;
-
-		final String scheme;
-
-		final int port;
-
-		final RoutingScope scope;
-
-		final Region region;
-
-		final Duration activeRefreshInterval;
-
-		final Duration idleRefreshInterval;
-
-		final Duration discoveryTimeout;
-
-		final Duration probeInterval;
-
-		final Duration connectTimeout;
-
-		final Duration readTimeout;
-
-		final int maxConnections;
-
-		final TlsSettings tls;
-
-		final AddressTranslator translator;
-
-		final boolean discovery;
-
-		final List<AlternatorListener> listeners;
-
-		final KeyRouteAffinity keyRouteAffinity;
-
-		final Map<String, String> partitionKeys;
-
-		Settings(DefaultBuilder builder) {
-			String defaultScheme = checkScheme((builder.scheme != null) ? builder.scheme : "http");
-			int defaultPort = checkPort((builder.port != null) ? builder.port : 8000);
-			if (builder.seeds.isEmpty()) {
-				throw new IllegalArgumentException(
-						"No seeds configured: give at least one Alternator node, " + SeedParser.EXAMPLE);
-			}
-			List<AlternatorNode> parsed = new ArrayList<>();
-			for (String seed : builder.seeds) {
-				AlternatorNode node = SeedParser.parse(seed, defaultScheme, defaultPort);
-				if (!parsed.contains(node)) {
-					parsed.add(node);
-				}
-			}
-			this.seeds = List.copyOf(parsed);
-			// All nodes of a cluster share scheme and port: unless set, discovered nodes use the first seed's.
-			this.scheme = (builder.scheme != null) ? defaultScheme : this.seeds.get(0).scheme();
-			this.port = (builder.port != null) ? defaultPort : this.seeds.get(0).port();
-			this.scope = scope(builder.datacenter, builder.rack, builder.fallback);
-			this.region = builder.region;
-			this.activeRefreshInterval = positive("activeRefreshInterval", builder.activeRefreshInterval, "1s");
-			this.idleRefreshInterval = positive("idleRefreshInterval", builder.idleRefreshInterval, "60s");
-			this.discoveryTimeout = positive("discoveryTimeout", builder.discoveryTimeout, "2s");
-			this.probeInterval = positive("probeInterval", builder.probeInterval, "1s");
-			this.connectTimeout = positive("connectTimeout", builder.connectTimeout, "2s");
-			this.readTimeout = positive("readTimeout", builder.readTimeout, "30s");
-			if (builder.maxConnections < 1) {
-				throw new IllegalArgumentException(
-						"maxConnections must be at least 1, was " + builder.maxConnections + "; for example 100");
-			}
-			this.maxConnections = builder.maxConnections;
-			this.tls = builder.tls;
-			this.translator = builder.translator;
-			this.discovery = builder.discovery;
-			this.listeners = List.copyOf(builder.listeners);
-			this.keyRouteAffinity = builder.keyRouteAffinity;
-			this.partitionKeys = Map.copyOf(builder.partitionKeys);
-		}
-
-		private static String checkScheme(String scheme) {
-			if (!"http".equals(scheme) && !"https".equals(scheme)) {
-				throw new IllegalArgumentException("scheme must be 'http' or 'https', was '" + scheme + "'");
-			}
-			return scheme;
-		}
-
-		private static int checkPort(int port) {
-			if (port < 1 || port > 65535) {
-				throw new IllegalArgumentException("port must be between 1 and 65535, was " + port + "; for example 8000");
-			}
-			return port;
-		}
-
-		private static RoutingScope scope(String datacenter, String rack, boolean fallback) {
-			boolean hasDatacenter = datacenter != null && !datacenter.isBlank();
-			boolean hasRack = rack != null && !rack.isBlank();
-			if (hasRack && !hasDatacenter) {
-				throw new IllegalArgumentException("rack '" + rack + "' needs a datacenter: racks are named within a"
-						+ " datacenter; set datacenter too, for example datacenter=dc1 rack=" + rack);
-			}
-			if (!hasDatacenter) {
-				return RoutingScope.cluster();
-			}
-			RoutingScope datacenterScope = RoutingScope.datacenter(datacenter);
-			if (fallback) {
-				datacenterScope = datacenterScope.withFallback(RoutingScope.cluster());
-			}
-			if (!hasRack) {
-				return datacenterScope;
-			}
-			RoutingScope rackScope = RoutingScope.rack(datacenter, rack);
-			return fallback ? rackScope.withFallback(datacenterScope) : rackScope;
-		}
-
-		private static Duration positive(String name, Duration value, String example) {
-			if (value == null || value.isNegative() || value.isZero()) {
-				throw new IllegalArgumentException(
-						name + " must be a positive duration, was " + value + "; for example " + example);
-			}
-			return value;
-		}
-
-	}
-
-	private static final class DefaultBuilder implements Builder {
-
-		private final List<String> seeds = new ArrayList<>();
-
-		private String scheme;
-
-		private Integer port;
-
-		private String datacenter;
-
-		private String rack;
-
-		private boolean fallback = true;
-
-		private Region region = Region.US_EAST_1;
-
-		private Duration activeRefreshInterval = Duration.ofSeconds(1);
-
-		private Duration idleRefreshInterval = Duration.ofSeconds(60);
-
-		private Duration discoveryTimeout = Duration.ofSeconds(2);
-
-		private Duration probeInterval = Duration.ofSeconds(1);
-
-		private Duration connectTimeout = Duration.ofSeconds(2);
-
-		private Duration readTimeout = Duration.ofSeconds(30);
-
-		private int maxConnections = 100;
-
-		private TlsSettings tls = TlsSettings.defaults();
-
-		private AddressTranslator translator = AddressTranslator.identity();
-
-		private boolean discovery = true;
-
-		private final List<AlternatorListener> listeners = new ArrayList<>();
-
-		private KeyRouteAffinity keyRouteAffinity = KeyRouteAffinity.NONE;
-
-		private final Map<String, String> partitionKeys = new LinkedHashMap<>();
-
-		@Override
-		public Builder seeds(String... seeds) {
-			return seeds(Arrays.asList(seeds));
-		}
-
-		@Override
-		public Builder seeds(Collection<String> seeds) {
-			this.seeds.clear();
-			this.seeds.addAll(seeds);
-			return this;
-		}
-
-		@Override
-		public Builder scheme(String scheme) {
-			this.scheme = (scheme != null) ? scheme.toLowerCase(java.util.Locale.ROOT) : null;
-			return this;
-		}
-
-		@Override
-		public Builder port(int port) {
-			this.port = port;
-			return this;
-		}
-
-		@Override
-		public Builder datacenter(String datacenter) {
-			this.datacenter = datacenter;
-			return this;
-		}
-
-		@Override
-		public Builder rack(String rack) {
-			this.rack = rack;
-			return this;
-		}
-
-		@Override
-		public Builder fallback(boolean enabled) {
-			this.fallback = enabled;
-			return this;
-		}
-
-		@Override
-		public Builder region(Region region) {
-			this.region = Objects.requireNonNull(region, "region");
-			return this;
-		}
-
-		@Override
-		public Builder activeRefreshInterval(Duration interval) {
-			this.activeRefreshInterval = interval;
-			return this;
-		}
-
-		@Override
-		public Builder idleRefreshInterval(Duration interval) {
-			this.idleRefreshInterval = interval;
-			return this;
-		}
-
-		@Override
-		public Builder discoveryTimeout(Duration timeout) {
-			this.discoveryTimeout = timeout;
-			return this;
-		}
-
-		@Override
-		public Builder probeInterval(Duration interval) {
-			this.probeInterval = interval;
-			return this;
-		}
-
-		@Override
-		public Builder connectTimeout(Duration timeout) {
-			this.connectTimeout = timeout;
-			return this;
-		}
-
-		@Override
-		public Builder readTimeout(Duration timeout) {
-			this.readTimeout = timeout;
-			return this;
-		}
-
-		@Override
-		public Builder maxConnections(int maxConnections) {
-			this.maxConnections = maxConnections;
-			return this;
-		}
-
-		@Override
-		public Builder tls(TlsSettings tls) {
-			this.tls = Objects.requireNonNull(tls, "tls");
-			return this;
-		}
-
-		@Override
-		public Builder addressTranslator(AddressTranslator translator) {
-			this.translator = Objects.requireNonNull(translator, "translator");
-			return this;
-		}
-
-		@Override
-		public Builder discovery(boolean enabled) {
-			this.discovery = enabled;
-			return this;
-		}
-
-		@Override
-		public Builder listener(AlternatorListener listener) {
-			this.listeners.add(Objects.requireNonNull(listener, "listener"));
-			return this;
-		}
-
-		@Override
-		public Builder keyRouteAffinity(KeyRouteAffinity mode) {
-			this.keyRouteAffinity = Objects.requireNonNull(mode, "keyRouteAffinity must not be null; use NONE to turn"
-					+ " key-route affinity off");
-			return this;
-		}
-
-		@Override
-		public Builder partitionKey(String table, String attribute) {
-			if (table == null || table.isBlank()) {
-				throw new IllegalArgumentException(
-						"partitionKey needs a table name, was '" + table + "'; for example partitionKey(\"orders\", \"customerId\")");
-			}
-			if (attribute == null || attribute.isBlank()) {
-				throw new IllegalArgumentException("partitionKey of table '" + table + "' needs an attribute name, was '"
-						+ attribute + "'; for example partitionKey(\"" + table + "\", \"id\")");
-			}
-			this.partitionKeys.put(table, attribute);
-			return this;
-		}
-
-		@Override
-		public AlternatorLoadBalancer build() {
-			return new AlternatorLoadBalancer(new Settings(this));
-		}
 
 	}
 

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
 
+import dev.alternator.client.internal.discovery.SeedParser;
+
 /**
  * One Alternator node as the client reaches it: scheme, host and port. Immutable.
  */
@@ -17,7 +19,6 @@ public final class AlternatorNode {
 
 	private final URI uri;
 
-	private final String canonical;
 
 	private final int hash;
 
@@ -27,8 +28,6 @@ public final class AlternatorNode {
 		this.port = port;
 		String authorityHost = (host.indexOf(':') >= 0) ? "[" + host + "]" : host;
 		this.uri = URI.create(scheme + "://" + authorityHost + ":" + port);
-		boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-		this.canonical = scheme + "://" + authorityHost.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
 		this.hash = Objects.hash(scheme, host, port);
 	}
 
@@ -101,21 +100,6 @@ public final class AlternatorNode {
 	 */
 	public URI uri() {
 		return this.uri;
-	}
-
-	/**
-	 * The node as ScyllaDB's Alternator libraries write it to order nodes for key-route affinity:
-	 * {@code scheme://host[:port]}, host in lower case, IPv6 in brackets, the scheme's default port left out.
-	 */
-	String canonical() {
-		return this.canonical;
-	}
-
-	/**
-	 * Whether the given host and port name this node; allocation-free, for the request path.
-	 */
-	boolean matches(String otherHost, int otherPort) {
-		return this.port == otherPort && this.host.equals(otherHost);
 	}
 
 	@Override

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import dev.alternator.client.internal.node.DiscoveryStatus;
+
 /**
  * A snapshot of what the load balancer knows: which nodes take requests, which wait for their health probe, the
  * scope in use and what discovery last found. Immutable; taking one costs no I/O.
@@ -16,6 +18,8 @@ public final class AlternatorState {
 	private final List<AlternatorNode> liveNodes;
 
 	private final List<AlternatorNode> quarantinedNodes;
+
+	private final List<RoutingScope> scopeChain;
 
 	private final RoutingScope configuredScope;
 
@@ -36,18 +40,18 @@ public final class AlternatorState {
 	private final Map<String, String> partitionKeys;
 
 	AlternatorState(List<AlternatorNode> liveNodes, List<AlternatorNode> quarantinedNodes,
-			RoutingScope configuredScope, RoutingScope activeScope, RackDatacenterSupport rackDatacenterSupport,
-			ScopeCheck scopeCheck, Instant lastRefresh, String lastError, KeyRouteAffinity keyRouteAffinity,
-			Map<String, String> partitionKeys) {
+			List<RoutingScope> scopeChain, RoutingScope activeScope, DiscoveryStatus status,
+			KeyRouteAffinity keyRouteAffinity, Map<String, String> partitionKeys) {
 		this.liveNodes = List.copyOf(liveNodes);
 		this.quarantinedNodes = List.copyOf(quarantinedNodes);
-		this.configuredScope = configuredScope;
+		this.scopeChain = List.copyOf(scopeChain);
+		this.configuredScope = scopeChain.get(0);
 		this.activeScope = activeScope;
-		this.rackDatacenterSupport = rackDatacenterSupport;
-		this.datacenterKnown = (scopeCheck != null) ? scopeCheck.datacenterKnown().orElse(null) : null;
-		this.rackKnown = (scopeCheck != null) ? scopeCheck.rackKnown().orElse(null) : null;
-		this.lastRefresh = lastRefresh;
-		this.lastError = lastError;
+		this.rackDatacenterSupport = status.rackDatacenterSupport;
+		this.datacenterKnown = status.datacenterKnown;
+		this.rackKnown = status.rackKnown;
+		this.lastRefresh = status.lastRefresh;
+		this.lastError = status.lastError;
 		this.keyRouteAffinity = keyRouteAffinity;
 		this.partitionKeys = Collections.unmodifiableMap(new TreeMap<>(partitionKeys));
 	}
@@ -85,7 +89,15 @@ public final class AlternatorState {
 	}
 
 	/**
-	 * The scope as configured, with its fallbacks.
+	 * The scopes requests go to, in order: the configured scope, then its fallback scopes.
+	 * @return the chain, at least the configured scope
+	 */
+	public List<RoutingScope> scopeChain() {
+		return this.scopeChain;
+	}
+
+	/**
+	 * The scope as configured (the first of its fallback chain).
 	 * @return the configured scope
 	 */
 	public RoutingScope configuredScope() {
@@ -94,7 +106,7 @@ public final class AlternatorState {
 
 	/**
 	 * The scope requests go to now: the first of the configured chain with live nodes.
-	 * @return the active scope, without fallbacks
+	 * @return the active scope
 	 */
 	public RoutingScope activeScope() {
 		return this.activeScope;
@@ -105,7 +117,7 @@ public final class AlternatorState {
 	 * @return {@code true} when routing fell back to a wider scope
 	 */
 	public boolean fallbackInUse() {
-		return !this.activeScope.equals(this.configuredScope.withoutFallback());
+		return !this.activeScope.equals(this.configuredScope);
 	}
 
 	/**

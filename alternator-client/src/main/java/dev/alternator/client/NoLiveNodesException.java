@@ -14,8 +14,17 @@ public class NoLiveNodesException extends SdkClientException {
 
 	private final transient List<AlternatorNode> triedNodes;
 
-	NoLiveNodesException(String message, List<AlternatorNode> triedNodes) {
-		super(SdkClientException.builder().message(message));
+	/**
+	 * An exception naming the nodes that were tried or are down.
+	 * @param message what happened and what to check
+	 * @param triedNodes the nodes tried or known down
+	 */
+	public NoLiveNodesException(String message, List<AlternatorNode> triedNodes) {
+		this(SdkClientException.builder().message(message), triedNodes);
+	}
+
+	private NoLiveNodesException(SdkClientException.Builder builder, List<AlternatorNode> triedNodes) {
+		super(builder);
 		this.triedNodes = List.copyOf(triedNodes);
 	}
 
@@ -30,6 +39,36 @@ public class NoLiveNodesException extends SdkClientException {
 	@Override
 	public boolean retryable() {
 		return false;
+	}
+
+	/**
+	 * A builder that keeps this exception's type and tried nodes: the SDK rebuilds the exception that ends a call
+	 * with {@code toBuilder()} (to add the attempt count), and without this override the caller would receive a
+	 * bare {@link SdkClientException}.
+	 * @return a builder of an equal exception
+	 */
+	@Override
+	public SdkClientException.Builder toBuilder() {
+		return new Builder(this);
+	}
+
+	/**
+	 * Rebuilds a {@link NoLiveNodesException} with its tried nodes.
+	 */
+	private static final class Builder extends SdkClientException.BuilderImpl {
+
+		private final List<AlternatorNode> triedNodes;
+
+		Builder(NoLiveNodesException exception) {
+			super(exception);
+			this.triedNodes = exception.triedNodes;
+		}
+
+		@Override
+		public NoLiveNodesException build() {
+			return new NoLiveNodesException(this, this.triedNodes);
+		}
+
 	}
 
 }

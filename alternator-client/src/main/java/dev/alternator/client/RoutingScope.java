@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Which nodes requests go to: every node reachable through the seeds ({@link #cluster()}), the nodes of one
- * datacenter, or the nodes of one rack of a datacenter. A scope may name a wider scope to fall back to when it has
- * no live node. Immutable.
+ * datacenter, or the nodes of one rack of a datacenter. The load balancer's builder takes a chain of them
+ * ({@code fallbackScopes}): requests go to the first scope with a live node. Immutable.
  */
 public final class RoutingScope {
 
@@ -14,12 +14,9 @@ public final class RoutingScope {
 
 	private final String rack;
 
-	private final RoutingScope fallback;
-
-	private RoutingScope(String datacenter, String rack, RoutingScope fallback) {
+	private RoutingScope(String datacenter, String rack) {
 		this.datacenter = datacenter;
 		this.rack = rack;
-		this.fallback = fallback;
 	}
 
 	/**
@@ -27,35 +24,26 @@ public final class RoutingScope {
 	 * @return the cluster scope
 	 */
 	public static RoutingScope cluster() {
-		return new RoutingScope(null, null, null);
+		return new RoutingScope(null, null);
 	}
 
 	/**
 	 * The nodes of one datacenter.
 	 * @param datacenter the datacenter name, matched exactly
-	 * @return the datacenter scope, without fallback
+	 * @return the datacenter scope
 	 */
 	public static RoutingScope datacenter(String datacenter) {
-		return new RoutingScope(requireName("datacenter", datacenter), null, null);
+		return new RoutingScope(requireName("datacenter", datacenter), null);
 	}
 
 	/**
 	 * The nodes of one rack of one datacenter.
 	 * @param datacenter the datacenter name, matched exactly
 	 * @param rack the rack name, matched exactly
-	 * @return the rack scope, without fallback
+	 * @return the rack scope
 	 */
 	public static RoutingScope rack(String datacenter, String rack) {
-		return new RoutingScope(requireName("datacenter", datacenter), requireName("rack", rack), null);
-	}
-
-	/**
-	 * This scope, falling back to the given one when it has no live node.
-	 * @param fallback the wider scope
-	 * @return a new scope
-	 */
-	public RoutingScope withFallback(RoutingScope fallback) {
-		return new RoutingScope(this.datacenter, this.rack, Objects.requireNonNull(fallback, "fallback"));
+		return new RoutingScope(requireName("datacenter", datacenter), requireName("rack", rack));
 	}
 
 	/**
@@ -74,25 +62,6 @@ public final class RoutingScope {
 		return Optional.ofNullable(this.rack);
 	}
 
-	/**
-	 * The scope used when this one has no live node.
-	 * @return the fallback, empty when there is none
-	 */
-	public Optional<RoutingScope> fallback() {
-		return Optional.ofNullable(this.fallback);
-	}
-
-	/**
-	 * This scope without its fallback chain, for reporting the scope in use.
-	 */
-	RoutingScope withoutFallback() {
-		return (this.fallback == null) ? this : new RoutingScope(this.datacenter, this.rack, null);
-	}
-
-	boolean isCluster() {
-		return this.datacenter == null;
-	}
-
 	private static String requireName(String what, String name) {
 		if (name == null || name.isBlank()) {
 			throw new IllegalArgumentException("The " + what + " name must not be empty");
@@ -101,7 +70,7 @@ public final class RoutingScope {
 	}
 
 	/**
-	 * A short description without fallbacks: {@code cluster}, {@code datacenter dc1} or {@code rack dc1/rack1}.
+	 * A short description: {@code cluster}, {@code datacenter dc1} or {@code rack dc1/rack1}.
 	 * @return the description
 	 */
 	public String describe() {
@@ -120,18 +89,17 @@ public final class RoutingScope {
 			return false;
 		}
 		RoutingScope scope = (RoutingScope) other;
-		return Objects.equals(this.datacenter, scope.datacenter) && Objects.equals(this.rack, scope.rack)
-				&& Objects.equals(this.fallback, scope.fallback);
+		return Objects.equals(this.datacenter, scope.datacenter) && Objects.equals(this.rack, scope.rack);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.datacenter, this.rack, this.fallback);
+		return Objects.hash(this.datacenter, this.rack);
 	}
 
 	@Override
 	public String toString() {
-		return (this.fallback != null) ? describe() + " -> " + this.fallback : describe();
+		return describe();
 	}
 
 }

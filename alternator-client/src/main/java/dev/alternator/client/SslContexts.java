@@ -17,6 +17,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
+
 /**
  * Builds trust and key managers from {@link TlsSettings}, with errors that name the file and the problem (never a
  * password).

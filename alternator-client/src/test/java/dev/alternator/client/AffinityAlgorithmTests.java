@@ -5,6 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import dev.alternator.client.internal.affinity.AffinityKeys;
+import dev.alternator.client.internal.affinity.GoRandom;
+import dev.alternator.client.internal.affinity.GoRandomPrefix;
+import dev.alternator.client.internal.affinity.PartitionKeyHash;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,6 +32,22 @@ class AffinityAlgorithmTests {
 		GoRandom random = new GoRandom(1);
 		assertThat(new long[] { random.nextInt63(), random.nextInt63(), random.nextInt63(), random.nextInt63() })
 			.containsExactly(5577006791947779410L, 8674665223082153551L, 6129484611666145821L, 4037200794235010051L);
+	}
+
+	@Test
+	void prefixDrawsEqualTheFullGeneratorsIncludingPastTheHandOver() {
+		java.util.SplittableRandom seeds = new java.util.SplittableRandom(7);
+		long[] special = { 0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE, 89482311 };
+		for (int i = 0; i < 200; i++) {
+			long seed = (i < special.length) ? special[i] : seeds.nextLong();
+			GoRandom full = new GoRandom(seed);
+			GoRandomPrefix prefix = new GoRandomPrefix(seed);
+			int draws = (i < 20) ? 700 : 12;
+			for (int draw = 0; draw < draws; draw++) {
+				int bound = 1 + (draw % 9);
+				assertThat(prefix.nextInt(bound)).as("seed %d, draw %d", seed, draw).isEqualTo(full.nextInt(bound));
+			}
+		}
 	}
 
 	@Test
@@ -144,11 +165,11 @@ class AffinityAlgorithmTests {
 	void longValuesHashEveryBlock() {
 		// 40 bytes: two full 16-byte blocks and a tail of 8 (with the type byte): every branch of the hash.
 		String text = "0123456789abcdefghijklmnopqrstuvwxyzABC";
-		long hash = Murmur3.hash64((byte) 1, text.getBytes(StandardCharsets.UTF_8));
-		assertThat(hash).isNotEqualTo(Murmur3.hash64((byte) 1, (text + "D").getBytes(StandardCharsets.UTF_8)));
+		long hash = PartitionKeyHash.hash((byte) 1, text.getBytes(StandardCharsets.UTF_8));
+		assertThat(hash).isNotEqualTo(PartitionKeyHash.hash((byte) 1, (text + "D").getBytes(StandardCharsets.UTF_8)));
 		for (int length = 0; length <= 40; length++) {
 			byte[] data = text.substring(0, Math.min(length, text.length())).getBytes(StandardCharsets.UTF_8);
-			assertThat(Murmur3.hash64((byte) 7, data)).isEqualTo(referenceMurmur3(7, data));
+			assertThat(PartitionKeyHash.hash((byte) 7, data)).isEqualTo(referenceMurmur3(7, data));
 		}
 	}
 
@@ -219,10 +240,10 @@ class AffinityAlgorithmTests {
 
 	@Test
 	void canonicalFormLeavesOutDefaultPortsAndBracketsIpv6() {
-		assertThat(AlternatorNode.of("http", "Node1.Example.com", 80).canonical()).isEqualTo("http://node1.example.com");
-		assertThat(AlternatorNode.of("https", "node1", 443).canonical()).isEqualTo("https://node1");
-		assertThat(AlternatorNode.of("https", "node1", 8043).canonical()).isEqualTo("https://node1:8043");
-		assertThat(AlternatorNode.of("http", "fd00::1", 8000).canonical()).isEqualTo("http://[fd00::1]:8000");
+		assertThat(AffinityKeys.canonical(AlternatorNode.of("http", "Node1.Example.com", 80))).isEqualTo("http://node1.example.com");
+		assertThat(AffinityKeys.canonical(AlternatorNode.of("https", "node1", 443))).isEqualTo("https://node1");
+		assertThat(AffinityKeys.canonical(AlternatorNode.of("https", "node1", 8043))).isEqualTo("https://node1:8043");
+		assertThat(AffinityKeys.canonical(AlternatorNode.of("http", "fd00::1", 8000))).isEqualTo("http://[fd00::1]:8000");
 	}
 
 	@Test
@@ -242,7 +263,7 @@ class AffinityAlgorithmTests {
 			int after = votes[Arrays.asList(ring).indexOf(order[i])];
 			assertThat(before).as("votes of %s before %s", order[i - 1], order[i]).isGreaterThanOrEqualTo(after);
 			if (before == after) {
-				assertThat(order[i - 1].canonical()).isLessThan(order[i].canonical());
+				assertThat(AffinityKeys.canonical(order[i - 1])).isLessThan(AffinityKeys.canonical(order[i]));
 			}
 		}
 		// A batch of one key prefers that key's own first node.

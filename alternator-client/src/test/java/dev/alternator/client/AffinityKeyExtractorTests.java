@@ -3,6 +3,11 @@ package dev.alternator.client;
 import java.util.List;
 import java.util.Map;
 
+import dev.alternator.client.internal.affinity.AffinityKeyExtractor;
+import dev.alternator.client.internal.affinity.AffinityKeys;
+import dev.alternator.client.internal.affinity.PartitionKeyHash;
+import dev.alternator.client.internal.affinity.PartitionKeyNames;
+
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkRequest;

@@ -10,6 +10,10 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
+import dev.alternator.client.internal.affinity.AffinityKeys;
+import dev.alternator.client.internal.affinity.GoRandom;
+import dev.alternator.client.internal.affinity.PartitionKeyHash;
+
 import dev.alternator.local.LocalCluster;
 import dev.alternator.local.LocalNode;
 import org.junit.jupiter.api.AfterAll;
@@ -239,14 +243,22 @@ class KeyRouteAffinityTests {
 	}
 
 	@Test
-	void affinityStaysInsideTheRackScope() {
+	void affinityRingSpansTheDatacenterNotTheRack() {
+		// Issue 10, point 15: clients in different racks must send a key to the same coordinator (LWT routing wins
+		// over rack awareness), so the ring is the datacenter's whatever the rack scope.
 		RoutedNodes routed = new RoutedNodes();
 		try (AlternatorLoadBalancer loadBalancer = affine(KeyRouteAffinity.ANY_WRITE).datacenter("dc1")
 			.rack("rack2")
 			.listener(routed)
 			.build(); DynamoDbClient client = TestClients.client(loadBalancer)) {
-			AlternatorNode[] ring = AffinityKeys.ring(loadBalancer.state().liveNodes());
-			assertThat(ring).extracting(AlternatorNode::host).containsExactly("127.0.0.4", "127.0.0.5", "127.0.0.6");
+			assertThat(loadBalancer.state().liveNodes()).extracting(AlternatorNode::host)
+				.containsExactlyInAnyOrder("127.0.0.4", "127.0.0.5", "127.0.0.6");
+			List<AlternatorNode> datacenter = new ArrayList<>();
+			for (LocalNode node : cluster.nodes()) {
+				datacenter.add(AlternatorNode.of("http", node.endpoint().getHost(), node.endpoint().getPort()));
+			}
+			AlternatorNode[] ring = AffinityKeys.ring(datacenter);
+			assertThat(ring).hasSize(6);
 			Set<AlternatorNode> used = new HashSet<>();
 			for (int key = 0; key < 12; key++) {
 				String id = "rack-" + key;
@@ -258,6 +270,8 @@ class KeyRouteAffinityTests {
 				used.add(expected);
 			}
 			assertThat(used).hasSizeGreaterThan(1);
+			assertThat(used).as("some keys leave the rack for their datacenter node")
+				.anyMatch((node) -> !loadBalancer.state().liveNodes().contains(node));
 		}
 	}
 

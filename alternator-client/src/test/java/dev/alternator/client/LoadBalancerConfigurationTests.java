@@ -4,6 +4,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.alternator.client.internal.config.LoadBalancerSettings;
+import dev.alternator.client.internal.discovery.LocalNodesAnswer;
+import dev.alternator.client.internal.discovery.SeedParser;
+import dev.alternator.client.internal.node.DiscoveryStatus;
+import dev.alternator.client.internal.node.NodeEntry;
+import dev.alternator.client.internal.node.NodeSet;
+import dev.alternator.client.internal.routing.CallPlan;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,20 +59,20 @@ class LoadBalancerConfigurationTests {
 
 	@Test
 	void discoveredNodesTakeTheFirstSeedsSchemeAndPortUnlessSet() {
-		AlternatorLoadBalancer.Settings derived = settings(AlternatorLoadBalancer.builder().seeds("https://n1:8043"));
+		LoadBalancerSettings derived = settings(AlternatorLoadBalancer.builder().seeds("https://n1:8043"));
 		assertThat(derived.scheme).isEqualTo("https");
 		assertThat(derived.port).isEqualTo(8043);
-		AlternatorLoadBalancer.Settings plain = settings(AlternatorLoadBalancer.builder().seeds("n1"));
+		LoadBalancerSettings plain = settings(AlternatorLoadBalancer.builder().seeds("n1"));
 		assertThat(plain.scheme).isEqualTo("http");
 		assertThat(plain.port).isEqualTo(8000);
-		AlternatorLoadBalancer.Settings explicit = settings(
+		LoadBalancerSettings explicit = settings(
 				AlternatorLoadBalancer.builder().seeds("n1:9000").port(8001).scheme("https"));
 		assertThat(explicit.port).isEqualTo(8001);
 		assertThat(explicit.scheme).isEqualTo("https");
 		assertThat(explicit.seeds.get(0)).hasToString("https://n1:9000");
 	}
 
-	private static AlternatorLoadBalancer.Settings settings(AlternatorLoadBalancer.Builder builder) {
+	private static LoadBalancerSettings settings(AlternatorLoadBalancer.Builder builder) {
 		AlternatorLoadBalancer loadBalancer = builder.build();
 		try {
 			return loadBalancer.settings();
@@ -140,14 +148,18 @@ class LoadBalancerConfigurationTests {
 		AlternatorNode a = AlternatorNode.of("http", "10.0.0.1", 8000);
 		AlternatorNode b = AlternatorNode.of("http", "10.0.0.2", 8000);
 		AlternatorNode c = AlternatorNode.of("http", "10.0.0.3", 8000);
-		AlternatorNode[] live = { a, b, c };
+		NodeEntry[] live = { new NodeEntry(a), new NodeEntry(b), new NodeEntry(c) };
+		NodeSet nodes = new NodeSet(new NodeEntry[][] { live, NodeSet.NONE, NodeSet.NONE },
+				java.util.List.of(RoutingScope.cluster()), live, java.util.List.of(live), java.util.List.of(),
+				DiscoveryStatus.INITIAL);
 		CallPlan plan = new CallPlan();
-		// Whatever start the round-robin gives each attempt, the three first attempts cover the three nodes.
-		assertThat(plan.next(live, 1)).isEqualTo(b);
-		assertThat(plan.next(live, 1)).isEqualTo(c);
-		assertThat(plan.next(live, 2)).isEqualTo(a);
+		plan.begin(nodes, 1);
+		// From the call's turn, the three first attempts cover the three nodes.
+		assertThat(plan.next().node).isEqualTo(b);
+		assertThat(plan.next().node).isEqualTo(c);
+		assertThat(plan.next().node).isEqualTo(a);
 		// A fourth attempt starts a new round but avoids the node that just failed.
-		assertThat(plan.next(live, 0)).isNotEqualTo(a);
+		assertThat(plan.next().node).isNotEqualTo(a);
 	}
 
 	@Test

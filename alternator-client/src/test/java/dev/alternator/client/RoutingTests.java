@@ -96,12 +96,14 @@ class RoutingTests {
 					.overrideConfiguration((override) -> override.apiCallTimeout(java.time.Duration.ofSeconds(20)))
 					.build()) {
 			TestClients.createTable(client, "budget");
-			cluster.node(0).failures(503, 1.0);
-			cluster.node(1).failures(503, 1.0);
+			// Half the answers of two nodes fail: often enough to drain a retry budget, not always, so that these
+			// nodes stay in rotation (a node that answers only 5xx leaves it: issue 10, point 10).
+			cluster.node(0).failures(503, 0.5);
+			cluster.node(1).failures(503, 0.5);
 			cluster.resetCounters();
 			int failed = 0;
-			// About 300 retries: the SDK's default budget (500 tokens, 5 per retried error) would run dry after 100.
-			for (int i = 0; i < 300; i++) {
+			// About 250 retries: the SDK's default budget (500 tokens, 5 per retried error) would run dry after 100.
+			for (int i = 0; i < 600; i++) {
 				try {
 					client.getItem((get) -> get.tableName("budget").key(TestClients.key("k")));
 				}
@@ -110,7 +112,7 @@ class RoutingTests {
 				}
 			}
 			assertThat(failed).isZero();
-			assertThat(cluster.node(0).requestCount() + cluster.node(1).requestCount()).isGreaterThan(150);
+			assertThat(cluster.node(0).requestCount() + cluster.node(1).requestCount()).isGreaterThan(300);
 		}
 	}
 

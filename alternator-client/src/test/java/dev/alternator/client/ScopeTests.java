@@ -105,9 +105,6 @@ class ScopeTests {
 			assertThat(state.rackKnown()).contains(false);
 			assertThat(state.datacenterKnown()).contains(true);
 			assertThat(state.activeScope()).isEqualTo(RoutingScope.datacenter("dc2"));
-			assertThatThrownBy(loadBalancer::verifyScope).isInstanceOf(UnknownScopeException.class)
-				.hasMessageContaining("Rack 'rack9' is not known in datacenter 'dc2'")
-				.hasMessageContaining("fall back to datacenter dc2");
 		}
 	}
 
@@ -115,9 +112,7 @@ class ScopeTests {
 	void unknownDatacenterIsNamed() {
 		try (AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster).datacenter("dc7").build()) {
 			loadBalancer.start();
-			ScopeCheck check = loadBalancer.checkScope();
-			assertThat(check.datacenterKnown()).contains(false);
-			assertThat(check.message()).contains("Datacenter 'dc7' is not known");
+			assertThat(loadBalancer.state().datacenterKnown()).contains(false);
 			assertThat(loadBalancer.state().activeScope()).isEqualTo(RoutingScope.cluster());
 		}
 	}
@@ -143,14 +138,14 @@ class ScopeTests {
 			.datacenter("dc1")
 			.rack("rack1")
 			.build()) {
-			assertThat(loadBalancer.checkRackDatacenterSupport()).isEqualTo(RackDatacenterSupport.UNSUPPORTED);
-			ScopeCheck check = loadBalancer.checkScope();
-			assertThat(check.rackKnown()).isEmpty();
-			assertThat(check.message()).contains("ignores the dc and rack parameters");
+			loadBalancer.start();
+			assertThat(loadBalancer.state().rackDatacenterSupport()).isEqualTo(RackDatacenterSupport.UNSUPPORTED);
+			assertThat(loadBalancer.state().rackKnown()).isEmpty();
 		}
 		cluster.legacyLocalNodes(false);
 		try (AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster).build()) {
-			assertThat(loadBalancer.checkRackDatacenterSupport()).isEqualTo(RackDatacenterSupport.SUPPORTED);
+			loadBalancer.start();
+			assertThat(loadBalancer.state().rackDatacenterSupport()).isEqualTo(RackDatacenterSupport.SUPPORTED);
 		}
 	}
 

@@ -1,6 +1,7 @@
 package dev.alternator.spring.autoconfigure;
 
 import dev.alternator.client.AlternatorLoadBalancer;
+import dev.alternator.client.RoutingScope;
 import dev.alternator.client.TlsSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
@@ -89,6 +90,12 @@ final class AlternatorClientConfigurations {
 						: tlsSettings(properties.getTls()))
 				.keyRouteAffinity(properties.getKeyRouteAffinity().getMode());
 			properties.getKeyRouteAffinity().getPartitionKeys().forEach(builder::partitionKey);
+			if (!properties.getFallbackScopes().isEmpty()) {
+				builder.fallbackScopes(properties.getFallbackScopes()
+					.stream()
+					.map(LoadBalancerConfiguration::routingScope)
+					.toArray(RoutingScope[]::new));
+			}
 			if (!properties.getAddressTranslation().isEmpty()) {
 				builder.addressTranslator(new PropertiesAddressTranslator(properties.getAddressTranslation()));
 			}
@@ -102,6 +109,21 @@ final class AlternatorClientConfigurations {
 			}
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
+		}
+
+		/**
+		 * One entry of {@code alternator.fallback-scopes}: {@code cluster}, a datacenter name, or {@code dc/rack}.
+		 */
+		static RoutingScope routingScope(String scope) {
+			String trimmed = scope.trim();
+			if ("cluster".equalsIgnoreCase(trimmed)) {
+				return RoutingScope.cluster();
+			}
+			int slash = trimmed.indexOf('/');
+			if (slash < 0) {
+				return RoutingScope.datacenter(trimmed);
+			}
+			return RoutingScope.rack(trimmed.substring(0, slash), trimmed.substring(slash + 1));
 		}
 
 	}

@@ -62,6 +62,12 @@ public class AlternatorProperties implements Validator {
 	private boolean fallback = true;
 
 	/**
+	 * The scopes to fall back to, in order, instead of the default (the rack's datacenter, then the cluster): each
+	 * "cluster", a datacenter name ("dc1") or a datacenter and rack ("dc1/rack2"). Ignored when fallback is off.
+	 */
+	private List<String> fallbackScopes = new ArrayList<>();
+
+	/**
 	 * Region used to sign requests. Alternator ignores it, but SigV4 needs one.
 	 */
 	private String region = "us-east-1";
@@ -139,6 +145,14 @@ public class AlternatorProperties implements Validator {
 
 	public void setFallback(boolean fallback) {
 		this.fallback = fallback;
+	}
+
+	public List<String> getFallbackScopes() {
+		return this.fallbackScopes;
+	}
+
+	public void setFallbackScopes(List<String> fallbackScopes) {
+		this.fallbackScopes = fallbackScopes;
 	}
 
 	public String getRegion() {

@@ -2,10 +2,12 @@ package dev.alternator.spring.autoconfigure.endpoint;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import dev.alternator.client.AlternatorLoadBalancer;
 import dev.alternator.client.AlternatorNode;
 import dev.alternator.client.AlternatorState;
+import dev.alternator.client.RoutingScope;
 import dev.alternator.spring.autoconfigure.endpoint.AlternatorDescriptor.Node;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -35,7 +37,8 @@ public class AlternatorEndpoint {
 	@ReadOperation
 	public AlternatorDescriptor alternator() {
 		AlternatorState state = this.loadBalancer.state();
-		return new AlternatorDescriptor(nodes(state), state.configuredScope().toString(),
+		String chain = state.scopeChain().stream().map(RoutingScope::describe).collect(Collectors.joining(" -> "));
+		return new AlternatorDescriptor(nodes(state), chain,
 				state.activeScope().describe(), state.fallbackInUse(), state.rackDatacenterSupport(),
 				state.datacenterKnown().orElse(null), state.rackKnown().orElse(null), state.keyRouteAffinity(),
 				state.partitionKeys(), state.lastRefresh().map(Object::toString).orElse(null),

@@ -1,0 +1,148 @@
+package dev.alternator.client.internal.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import dev.alternator.client.AddressTranslator;
+import dev.alternator.client.AlternatorListener;
+import dev.alternator.client.AlternatorNode;
+import dev.alternator.client.KeyRouteAffinity;
+import dev.alternator.client.RoutingScope;
+import dev.alternator.client.TlsSettings;
+import dev.alternator.client.internal.discovery.SeedParser;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * The checked settings of a load balancer, built by {@link DefaultBuilder}.
+ */
+public final class LoadBalancerSettings {
+
+	public final List<AlternatorNode> seeds;
+
+	public final String scheme;
+
+	public final int port;
+
+	/** The configured scope, then its fallback scopes in order. */
+	public final List<RoutingScope> chain;
+
+	public final Region region;
+
+	public final Duration activeRefreshInterval;
+
+	public final Duration idleRefreshInterval;
+
+	public final Duration discoveryTimeout;
+
+	public final Duration probeInterval;
+
+	public final Duration connectTimeout;
+
+	public final Duration readTimeout;
+
+	public final int maxConnections;
+
+	public final TlsSettings tls;
+
+	public final AddressTranslator translator;
+
+	public final boolean discovery;
+
+	public final List<AlternatorListener> listeners;
+
+	public final KeyRouteAffinity keyRouteAffinity;
+
+	public final Map<String, String> partitionKeys;
+
+	LoadBalancerSettings(DefaultBuilder builder) {
+		String defaultScheme = checkScheme((builder.scheme != null) ? builder.scheme : "http");
+		int defaultPort = checkPort((builder.port != null) ? builder.port : 8000);
+		if (builder.seeds.isEmpty()) {
+			throw new IllegalArgumentException(
+					"No seeds configured: give at least one Alternator node, " + SeedParser.EXAMPLE);
+		}
+		List<AlternatorNode> parsed = new ArrayList<>();
+		for (String seed : builder.seeds) {
+			AlternatorNode node = SeedParser.parse(seed, defaultScheme, defaultPort);
+			if (!parsed.contains(node)) {
+				parsed.add(node);
+			}
+		}
+		this.seeds = List.copyOf(parsed);
+		// All nodes of a cluster share scheme and port: unless set, discovered nodes use the first seed's.
+		this.scheme = (builder.scheme != null) ? defaultScheme : this.seeds.get(0).scheme();
+		this.port = (builder.port != null) ? defaultPort : this.seeds.get(0).port();
+		this.chain = chain(builder.datacenter, builder.rack, builder.fallback, builder.fallbackScopes);
+		this.region = builder.region;
+		this.activeRefreshInterval = positive("activeRefreshInterval", builder.activeRefreshInterval, "1s");
+		this.idleRefreshInterval = positive("idleRefreshInterval", builder.idleRefreshInterval, "60s");
+		this.discoveryTimeout = positive("discoveryTimeout", builder.discoveryTimeout, "2s");
+		this.probeInterval = positive("probeInterval", builder.probeInterval, "1s");
+		this.connectTimeout = positive("connectTimeout", builder.connectTimeout, "2s");
+		this.readTimeout = positive("readTimeout", builder.readTimeout, "30s");
+		if (builder.maxConnections < 1) {
+			throw new IllegalArgumentException(
+					"maxConnections must be at least 1, was " + builder.maxConnections + "; for example 100");
+		}
+		this.maxConnections = builder.maxConnections;
+		this.tls = builder.tls;
+		this.translator = builder.translator;
+		this.discovery = builder.discovery;
+		this.listeners = List.copyOf(builder.listeners);
+		this.keyRouteAffinity = builder.keyRouteAffinity;
+		this.partitionKeys = Map.copyOf(builder.partitionKeys);
+	}
+
+	private static String checkScheme(String scheme) {
+		if (!"http".equals(scheme) && !"https".equals(scheme)) {
+			throw new IllegalArgumentException("scheme must be 'http' or 'https', was '" + scheme + "'");
+		}
+		return scheme;
+	}
+
+	private static int checkPort(int port) {
+		if (port < 1 || port > 65535) {
+			throw new IllegalArgumentException("port must be between 1 and 65535, was " + port + "; for example 8000");
+		}
+		return port;
+	}
+
+	private static List<RoutingScope> chain(String datacenter, String rack, boolean fallback,
+			List<RoutingScope> fallbackScopes) {
+		boolean hasDatacenter = datacenter != null && !datacenter.isBlank();
+		boolean hasRack = rack != null && !rack.isBlank();
+		if (hasRack && !hasDatacenter) {
+			throw new IllegalArgumentException("rack '" + rack + "' needs a datacenter: racks are named within a"
+					+ " datacenter; set datacenter too, for example datacenter=dc1 rack=" + rack);
+		}
+		RoutingScope configured = !hasDatacenter ? RoutingScope.cluster()
+				: hasRack ? RoutingScope.rack(datacenter, rack) : RoutingScope.datacenter(datacenter);
+		LinkedHashSet<RoutingScope> chain = new LinkedHashSet<>();
+		chain.add(configured);
+		if (fallback) {
+			if (fallbackScopes != null) {
+				chain.addAll(fallbackScopes);
+			}
+			else {
+				// The default chain widens step by step: rack, its datacenter, the cluster.
+				if (hasRack) {
+					chain.add(RoutingScope.datacenter(datacenter));
+				}
+				chain.add(RoutingScope.cluster());
+			}
+		}
+		return List.copyOf(chain);
+	}
+
+	private static Duration positive(String name, Duration value, String example) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw new IllegalArgumentException(
+					name + " must be a positive duration, was " + value + "; for example " + example);
+		}
+		return value;
+	}
+
+}

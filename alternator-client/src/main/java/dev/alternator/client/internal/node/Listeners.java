@@ -1,0 +1,95 @@
+package dev.alternator.client.internal.node;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.alternator.client.AlternatorListener;
+import dev.alternator.client.AlternatorNode;
+import dev.alternator.client.RoutingScope;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registered listeners, called one after the other; a failing listener is logged and skipped.
+ */
+public final class Listeners implements AlternatorListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(Listeners.class);
+
+	private final List<AlternatorListener> listeners = new CopyOnWriteArrayList<>();
+
+	public void add(AlternatorListener listener) {
+		this.listeners.add(listener);
+	}
+
+	public void remove(AlternatorListener listener) {
+		this.listeners.remove(listener);
+	}
+
+	private void each(java.util.function.Consumer<AlternatorListener> call) {
+		for (AlternatorListener listener : this.listeners) {
+			try {
+				call.accept(listener);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Alternator listener {} failed: {}", listener, ex.toString());
+			}
+		}
+	}
+
+	@Override
+	public void requestRouted(AlternatorNode node, int attempt) {
+		// The hot path: a plain loop, so that no capturing lambda is allocated per request.
+		for (AlternatorListener listener : this.listeners) {
+			try {
+				listener.requestRouted(node, attempt);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Alternator listener {} failed: {}", listener, ex.toString());
+			}
+		}
+	}
+
+	@Override
+	public void requestFailed(AlternatorNode node, Throwable cause) {
+		each((listener) -> listener.requestFailed(node, cause));
+	}
+
+	@Override
+	public void retryMovedToAnotherNode(AlternatorNode from, AlternatorNode to) {
+		each((listener) -> listener.retryMovedToAnotherNode(from, to));
+	}
+
+	@Override
+	public void nodeDown(AlternatorNode node, String reason) {
+		each((listener) -> listener.nodeDown(node, reason));
+	}
+
+	@Override
+	public void nodeUp(AlternatorNode node) {
+		each((listener) -> listener.nodeUp(node));
+	}
+
+	@Override
+	public void nodesChanged(List<AlternatorNode> liveNodes) {
+		each((listener) -> listener.nodesChanged(liveNodes));
+	}
+
+	@Override
+	public void scopeChanged(RoutingScope activeScope) {
+		each((listener) -> listener.scopeChanged(activeScope));
+	}
+
+	@Override
+	public void discoveryCompleted(AlternatorNode contacted, Duration took) {
+		each((listener) -> listener.discoveryCompleted(contacted, took));
+	}
+
+	@Override
+	public void discoveryFailed(AlternatorNode contacted, String error) {
+		each((listener) -> listener.discoveryFailed(contacted, error));
+	}
+
+}

@@ -1,0 +1,236 @@
+package dev.alternator.client.internal.routing;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.alternator.client.AlternatorNode;
+import dev.alternator.client.internal.affinity.AffinityKeys;
+import dev.alternator.client.internal.node.NodeEntry;
+import dev.alternator.client.internal.node.NodeSet;
+
+/**
+ * The query plan of one SDK call: it takes the node set once, at the call's first attempt, and gives each attempt a
+ * node the call has not tried yet, falling through the levels of that set (the configured scope, then each fallback
+ * scope, then nodes known but unlisted, then nodes not probed yet) as each is used up. One plan lives as long as its
+ * call, and each attempt carries the node the plan chose.
+ * <p>
+ * Not synchronized: the SDK runs a call's attempts strictly one after the other, and when an asynchronous call moves
+ * from thread to thread it does so through futures and executors, which publish this plan's state to the next
+ * attempt. Most calls make one attempt, so the list of tried nodes is only allocated for a second one.
+ */
+public final class CallPlan {
+
+	private static final int MAX_TRACKED = 16;
+
+	/**
+	 * How many more in-flight attempts than the least loaded node a node may have before attempts go elsewhere.
+	 * Healthy nodes under even load stay within it; a hung node passes it after a few stuck attempts.
+	 */
+	public static final int BUSY_MARGIN = 2;
+
+	/** Nodes tried in this round besides {@link #last}; allocated on the second attempt. */
+	private NodeEntry[] tried;
+
+	/** How many of {@link #tried} are in use. */
+	private int triedCount;
+
+	private int attempts;
+
+	/** The round-robin turn the call drew at its first attempt. */
+	private int start;
+
+	/** The node set read at the first attempt; every attempt of the call plans from it. */
+	private NodeSet nodes;
+
+	/** The node of the latest attempt; {@code null} before the first one. */
+	private NodeEntry last;
+
+	/** Whether {@link #last} counts as tried in this round. */
+	private boolean lastTried;
+
+	private AffinityKeys affinityKeys;
+
+	private NodeEntry[] affinityOrder;
+
+	/**
+	 * Whether the call has not made an attempt yet (and so needs a turn and a node set).
+	 */
+	public boolean isNew() {
+		return this.nodes == null;
+	}
+
+	/**
+	 * Fixes the call's node set and turn; called once, before the first {@link #next()}.
+	 */
+	public void begin(NodeSet nodes, int start) {
+		this.nodes = nodes;
+		this.start = start;
+	}
+
+	/**
+	 * The node for the next attempt, or {@code null} when no node at all can be routed to. A call routed by key tries
+	 * the first routable node of its affinity order it has not tried; the order is drawn once per call, and load is
+	 * not considered, since the point is to stay on one node. Otherwise, level by level: from the call's turn, the
+	 * first routable node not tried yet whose in-flight count is not far above the least loaded one's. The load check
+	 * keeps a node that hangs (accepts and never answers) from collecting every application thread until its read
+	 * timeout.
+	 */
+	public NodeEntry next() {
+		int turn = this.start + this.attempts;
+		this.attempts++;
+		if (this.affinityKeys != null) {
+			if (this.affinityOrder == null) {
+				this.affinityOrder = this.affinityKeys.order(this.nodes.ring);
+			}
+			for (NodeEntry candidate : this.affinityOrder) {
+				if (candidate.routable && !candidate.down && !wasTried(candidate)) {
+					return remember(candidate);
+				}
+			}
+		}
+		for (NodeEntry[] level : this.nodes.levels) {
+			if (level.length > 0) {
+				NodeEntry chosen = pick(level, turn);
+				if (chosen != null) {
+					return remember(chosen);
+				}
+			}
+		}
+		// Every routable node was tried: start another round over the nodes not known to be down, avoiding the node
+		// that just failed if possible.
+		NodeEntry failed = this.last;
+		this.triedCount = 0;
+		this.lastTried = false;
+		for (NodeEntry[] level : this.nodes.levels) {
+			NodeEntry chosen = null;
+			for (int i = 0; i < level.length; i++) {
+				NodeEntry candidate = level[Math.floorMod(turn + i, level.length)];
+				if (!candidate.down && (chosen == null || chosen == failed)) {
+					chosen = candidate;
+				}
+			}
+			if (chosen != null) {
+				return remember(chosen);
+			}
+		}
+		return null;
+	}
+
+	private NodeEntry pick(NodeEntry[] level, int turn) {
+		int leastLoad = leastLoad(level);
+		int first = Math.floorMod(turn, level.length);
+		return isEligible(level[first], leastLoad) ? level[first] : eligibleInTurn(level, leastLoad, turn);
+	}
+
+	/**
+	 * The turn's own node is taken (tried, or busy): one of the other eligible nodes, a different one each time the
+	 * same turn comes back ({@code turn / count} counts the rounds), so that the nodes share a hung node's turns
+	 * instead of its neighbour taking them all. A busy node when none is eligible, {@code null} when every node of the
+	 * level was tried.
+	 */
+	private NodeEntry eligibleInTurn(NodeEntry[] level, int leastLoad, int turn) {
+		int count = level.length;
+		int eligible = 0;
+		NodeEntry busy = null;
+		for (NodeEntry entry : level) {
+			if (isEligible(entry, leastLoad)) {
+				eligible++;
+			}
+			else if (busy == null && !entry.down && !wasTried(entry)) {
+				busy = entry;
+			}
+		}
+		if (eligible == 0) {
+			return busy;
+		}
+		int skip = Math.floorMod(Math.floorDiv(turn, count), eligible);
+		NodeEntry fallback = null;
+		for (int i = 1; i <= count; i++) {
+			NodeEntry entry = level[Math.floorMod(turn + i, count)];
+			if (isEligible(entry, leastLoad)) {
+				if (skip-- == 0) {
+					return entry;
+				}
+				if (fallback == null) {
+					fallback = entry;
+				}
+			}
+		}
+		// In-flight counts moved between the two passes.
+		return (fallback != null) ? fallback : busy;
+	}
+
+	private boolean isEligible(NodeEntry entry, int leastLoad) {
+		return !entry.down && !wasTried(entry) && entry.inFlight.get() <= leastLoad + BUSY_MARGIN;
+	}
+
+	private static int leastLoad(NodeEntry[] level) {
+		int least = Integer.MAX_VALUE;
+		for (NodeEntry entry : level) {
+			least = Math.min(least, entry.inFlight.get());
+		}
+		return least;
+	}
+
+	private NodeEntry remember(NodeEntry chosen) {
+		if (this.lastTried) {
+			if (this.tried == null) {
+				this.tried = new NodeEntry[MAX_TRACKED];
+			}
+			if (this.triedCount < MAX_TRACKED) {
+				this.tried[this.triedCount++] = this.last;
+			}
+		}
+		this.last = chosen;
+		this.lastTried = true;
+		return chosen;
+	}
+
+	private boolean wasTried(NodeEntry entry) {
+		if (this.lastTried && this.last == entry) {
+			return true;
+		}
+		for (int i = 0; i < this.triedCount; i++) {
+			if (this.tried[i] == entry) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Routes this call by these keys from now on; the first keys given win.
+	 */
+	public void routeByKeys(AffinityKeys keys) {
+		if (this.affinityKeys == null) {
+			this.affinityKeys = keys;
+		}
+	}
+
+	public int attempts() {
+		return this.attempts;
+	}
+
+	/**
+	 * The node of the latest attempt, {@code null} before the first.
+	 */
+	public NodeEntry previous() {
+		return this.last;
+	}
+
+	/**
+	 * The nodes tried in the current round, in order.
+	 */
+	public List<AlternatorNode> triedNodes() {
+		List<AlternatorNode> nodes = new ArrayList<>();
+		if (this.tried != null) {
+			Arrays.stream(this.tried, 0, this.triedCount).forEach((entry) -> nodes.add(entry.node));
+		}
+		if (this.lastTried) {
+			nodes.add(this.last.node);
+		}
+		return nodes;
+	}
+
+}

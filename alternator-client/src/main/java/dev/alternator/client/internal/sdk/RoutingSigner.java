@@ -1,0 +1,100 @@
+package dev.alternator.client.internal.sdk;
+
+import java.util.concurrent.CompletableFuture;
+
+import dev.alternator.client.AlternatorNode;
+import dev.alternator.client.internal.affinity.AffinityKeys;
+import dev.alternator.client.internal.affinity.PartitionKeyNames;
+import dev.alternator.client.internal.node.NodeEntry;
+import dev.alternator.client.internal.routing.CallPlan;
+import dev.alternator.client.internal.routing.RequestRouter;
+
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.AsyncSignRequest;
+import software.amazon.awssdk.http.auth.spi.signer.AsyncSignedRequest;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignRequest;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.http.auth.spi.signer.SignerProperty;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+
+/**
+ * Moves each attempt to its node, then signs it for that node with SigV4. The SDK calls its signer once per attempt,
+ * after endpoint resolution and interceptors (which run once per call): this is the one place where every retry can
+ * go to another node with a signature valid for it.
+ */
+public final class RoutingSigner implements HttpSigner<AwsCredentialsIdentity> {
+
+	/**
+	 * The plan of the call being signed, put into the signer properties by {@link CallPlanAuthSchemeProvider} once
+	 * per call.
+	 */
+	public static final SignerProperty<CallPlan> CALL_PLAN = SignerProperty.create(RoutingSigner.class, "CallPlan");
+
+	private final RequestRouter router;
+
+	private final PartitionKeyNames partitionKeys;
+
+	private final HttpSigner<AwsCredentialsIdentity> delegate;
+
+	/**
+	 * @param partitionKeys the partition keys of key-route affinity, or {@code null} when it is off
+	 */
+	public RoutingSigner(RequestRouter router, PartitionKeyNames partitionKeys) {
+		this(router, partitionKeys, AwsV4HttpSigner.create());
+	}
+
+	public RoutingSigner(RequestRouter router, PartitionKeyNames partitionKeys, HttpSigner<AwsCredentialsIdentity> delegate) {
+		this.router = router;
+		this.partitionKeys = partitionKeys;
+		this.delegate = delegate;
+	}
+
+	@Override
+	public SignedRequest sign(SignRequest<? extends AwsCredentialsIdentity> request) {
+		SdkHttpRequest moved = route(request.request(), request.property(CALL_PLAN), request.identity());
+		return this.delegate.sign(request.copy((builder) -> builder.request(moved)));
+	}
+
+	@Override
+	public CompletableFuture<AsyncSignedRequest> signAsync(AsyncSignRequest<? extends AwsCredentialsIdentity> request) {
+		SdkHttpRequest moved;
+		try {
+			moved = route(request.request(), request.property(CALL_PLAN), request.identity());
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		return this.delegate.signAsync(request.copy((builder) -> builder.request(moved)));
+	}
+
+	/**
+	 * The request moved to the attempt's node, without the key-affinity hand-over header.
+	 */
+	private SdkHttpRequest route(SdkHttpRequest request, CallPlan plan, AwsCredentialsIdentity identity) {
+		String affinityHeader = null;
+		if (this.partitionKeys != null) {
+			this.partitionKeys.signedWith(identity);
+			affinityHeader = request.firstMatchingHeader(AffinityKeys.HEADER).orElse(null);
+			if (affinityHeader != null && plan != null) {
+				AffinityKeys keys = AffinityKeys.fromHeader(affinityHeader);
+				if (keys != null) {
+					plan.routeByKeys(keys);
+				}
+			}
+		}
+		NodeEntry entry = this.router.route(plan);
+		AlternatorNode node = entry.node;
+		// An IPv6 literal goes in brackets: the SDK builds the attempt's URI and Host header from this host.
+		SdkHttpRequest.Builder moved = request.toBuilder()
+			.protocol(node.scheme())
+			.host(entry.attemptHost)
+			.port(node.port());
+		if (affinityHeader != null) {
+			moved.removeHeader(AffinityKeys.HEADER);
+		}
+		return moved.build();
+	}
+
+}
