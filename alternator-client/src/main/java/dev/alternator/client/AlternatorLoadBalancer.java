@@ -187,12 +187,13 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 	 * owned by this load balancer, and a plugin that turns the SDK's retry budget off (and routes writes by key when
 	 * key-route affinity is on) once the client is built. Starts the load balancer if needed. Set credentials and
 	 * override configuration after this call; an HTTP client set afterwards replaces the load balancer's, which then
-	 * cannot take a failing node out of rotation.
+	 * cannot take a failing node out of rotation. When another thread is already starting the load balancer, this
+	 * returns without waiting for that start: until discovery answers, requests go to the seeds.
 	 * @param builder a DynamoDB client builder
 	 * @return the same builder
 	 */
 	public DynamoDbClientBuilder configure(DynamoDbClientBuilder builder) {
-		start();
+		startUnlessStarting();
 		SdkHttpClient httpClient = own(this.httpClients.createSync());
 		builder.httpClient(new ObservedHttpClient(httpClient, this.failures));
 		builder.endpointOverride(endpoint()).region(this.settings.region);
@@ -207,12 +208,25 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 	 * @return the same builder
 	 */
 	public DynamoDbAsyncClientBuilder configure(DynamoDbAsyncClientBuilder builder) {
-		start();
+		startUnlessStarting();
 		SdkAsyncHttpClient httpClient = own(this.httpClients.createAsync());
 		builder.httpClient(new ObservedAsyncHttpClient(httpClient, this.failures));
 		builder.endpointOverride(endpoint()).region(this.settings.region);
 		applyCommon(builder::authSchemeProvider, builder::putAuthScheme, builder::addPlugin);
 		return builder;
+	}
+
+	/**
+	 * Starts the load balancer unless a start has begun: an application that starts it in the background (as the
+	 * Spring layer does, with a bounded wait of its own) must not have every client builder wait for that start.
+	 */
+	private void startUnlessStarting() {
+		synchronized (this.lifecycle) {
+			if (this.startup != null && !this.closed) {
+				return;
+			}
+		}
+		start();
 	}
 
 	private void applyCommon(Consumer<DynamoDbAuthSchemeProvider> authSchemeProvider,
