@@ -3,11 +3,13 @@ package dev.alternator.sample;
 import java.math.BigDecimal;
 
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbConvertedBy;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
 
 /**
- * A product of the catalogue, as stored in the {@code products} table. Queried by category through the
+ * A product of the catalogue, as stored in the {@code products} table: the storage shape only, never sent to or read
+ * from clients ({@link ProductRequest} and {@link ProductResponse} are). Queried by category through the
  * {@value #CATEGORY_INDEX} index.
  */
 @DynamoDbBean
@@ -51,6 +53,7 @@ public class Product {
 		this.category = category;
 	}
 
+	@DynamoDbConvertedBy(MoneyConverter.class)
 	public BigDecimal getPrice() {
 		return this.price;
 	}
