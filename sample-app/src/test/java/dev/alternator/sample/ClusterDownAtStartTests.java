@@ -16,7 +16,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The application started while its only node is down: it starts anyway, answers 503 with {@code Retry-After} and is
- * not ready, then creates its table and serves once the node comes back.
+ * not ready, then creates its table and serves once the node comes back; and 503 again when it dies.
  */
 class ClusterDownAtStartTests {
 
@@ -57,6 +57,12 @@ class ClusterDownAtStartTests {
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> client.get().uri("/products?category=kitchen")
 			.exchange().expectStatus().isOk().expectBody().json("[]"));
 		client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+
+		// And when the only node dies while the application runs: no live node, 503 again.
+		node.kill();
+		client.get().uri("/products/some-id").exchange()
+			.expectStatus().isEqualTo(503)
+			.expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, ProblemDetails.RETRY_AFTER_SECONDS);
 	}
 
 }
