@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
  * {@link #RETRY_INTERVAL}, and every request tries once more if the table is not there yet.
  */
 @Component
-class ProductTable implements DisposableBean {
+public class ProductTable implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProductTable.class);
 
@@ -67,14 +67,18 @@ class ProductTable implements DisposableBean {
 	 * @return the table
 	 * @throws ClusterUnavailableException if the cluster does not answer
 	 */
-	DynamoDbTable<Product> get() {
+	public DynamoDbTable<Product> get() {
 		if (!this.ready) {
 			ensureExists();
 		}
 		return this.table;
 	}
 
-	boolean isReady() {
+	/**
+	 * Whether the table is known to exist.
+	 * @return {@code true} once created or found
+	 */
+	public boolean isReady() {
 		return this.ready;
 	}
 

@@ -50,6 +50,13 @@ class ClusterDownAtStartTests {
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody().jsonPath("$.title").isEqualTo("Database unavailable");
 		client.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
+		// A production configuration has no node control: the demo page shows no load and its buttons are off.
+		client.get().uri("/demo/status").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.controls").isEqualTo(false)
+			.jsonPath("$.loadRunning").isEqualTo(false);
+		client.post().uri("/demo/nodes/" + this.cluster.seeds().get(0) + "/kill").exchange()
+			.expectStatus().isNotFound()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		// Liveness stays up: restarting the application would not bring the database back.
 		client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
 
