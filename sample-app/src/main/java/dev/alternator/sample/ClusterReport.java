@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,16 +20,29 @@ class ClusterReport implements ApplicationRunner {
 
 	private final AlternatorLoadBalancer loadBalancer;
 
-	ClusterReport(AlternatorLoadBalancer loadBalancer) {
+	private final Environment environment;
+
+	ClusterReport(AlternatorLoadBalancer loadBalancer, Environment environment) {
 		this.loadBalancer = loadBalancer;
+		this.environment = environment;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		logger.info(describe(this.loadBalancer.state()));
+		logger.info(describe(this.loadBalancer.state(), baseUrl(this.environment)));
 	}
 
-	static String describe(AlternatorState state) {
+	/**
+	 * Where this application answers: the port the web server actually bound ({@code server.port=0} picks a free one),
+	 * on {@code server.address} if one is set.
+	 */
+	static String baseUrl(Environment environment) {
+		String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+		String address = environment.getProperty("server.address", "localhost");
+		return "http://" + address + ":" + port;
+	}
+
+	static String describe(AlternatorState state, String baseUrl) {
 		StringBuilder report = new StringBuilder("\n");
 		report.append("  Alternator cluster\n");
 		report.append("  ------------------\n");
@@ -46,7 +60,8 @@ class ClusterReport implements ApplicationRunner {
 			report.append("  Quarantined      : ").append(state.quarantinedNodes()).append('\n');
 		}
 		state.lastError().ifPresent((error) -> report.append("  Last error       : ").append(error).append('\n'));
-		report.append("  Try: curl -X POST 'localhost:8080/demo/spread?requests=300'");
+		report.append("  Try: curl -X POST '").append(baseUrl).append("/demo/spread?requests=300'\n");
+		report.append("  Demo: ").append(baseUrl).append("/failover.html");
 		return report.toString();
 	}
 

@@ -8,7 +8,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,11 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The catalogue's REST API: create, read, replace and delete products, and list those of a category.
+ * The catalogue's REST API: create, read, replace and delete products, and list those of a category. Its parameters
+ * are checked by Spring MVC's built-in method validation (no {@code @Validated} proxy); {@link ProblemDetails} turns
+ * every error into an RFC 9457 answer.
  */
 @RestController
 @RequestMapping("/products")
-@Validated
 public class ProductController {
 
 	private final ProductRepository repository;
@@ -35,24 +35,24 @@ public class ProductController {
 	}
 
 	@PostMapping
-	ResponseEntity<Product> create(@Valid @RequestBody ProductRequest request) {
+	ResponseEntity<ProductResponse> create(@Valid @RequestBody ProductRequest request) {
 		Product product = request.toProduct(UUID.randomUUID().toString());
 		this.repository.save(product);
-		return ResponseEntity.created(URI.create("/products/" + product.getId())).body(product);
+		return ResponseEntity.created(URI.create("/products/" + product.getId())).body(ProductResponse.of(product));
 	}
 
 	@GetMapping("/{id}")
-	Product get(@PathVariable String id) {
-		return this.repository.findById(id).orElseThrow(() -> notFound(id));
+	ProductResponse get(@PathVariable String id) {
+		return this.repository.findById(id).map(ProductResponse::of).orElseThrow(() -> notFound(id));
 	}
 
 	@PutMapping("/{id}")
-	Product replace(@PathVariable String id, @Valid @RequestBody ProductRequest request) {
+	ProductResponse replace(@PathVariable String id, @Valid @RequestBody ProductRequest request) {
 		Product product = request.toProduct(id);
 		if (!this.repository.replace(product)) {
 			throw notFound(id);
 		}
-		return product;
+		return ProductResponse.of(product);
 	}
 
 	@DeleteMapping("/{id}")
@@ -64,8 +64,8 @@ public class ProductController {
 	}
 
 	@GetMapping
-	List<Product> byCategory(@RequestParam @NotBlank String category) {
-		return this.repository.findByCategory(category);
+	List<ProductResponse> byCategory(@RequestParam @NotBlank String category) {
+		return this.repository.findByCategory(category).stream().map(ProductResponse::of).toList();
 	}
 
 	private static ResponseStatusException notFound(String id) {

@@ -3,57 +3,29 @@ package dev.alternator.sample;
 import java.util.List;
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.model.CreateTableEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.EnhancedGlobalSecondaryIndex;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
 /**
  * Products in the {@code products} table, through the load-balancing {@link DynamoDbEnhancedClient} that the starter
- * provides. Creates the table at start-up when it is missing.
+ * provides. {@link ProductTable} creates the table when the cluster first answers.
  */
 @Repository
 public class ProductRepository {
 
-	private static final Logger logger = LoggerFactory.getLogger(ProductRepository.class);
+	private final ProductTable table;
 
-	static final String TABLE = "products";
-
-	private final DynamoDbTable<Product> table;
-
-	ProductRepository(DynamoDbEnhancedClient enhancedClient) {
-		this.table = enhancedClient.table(TABLE, TableSchema.fromBean(Product.class));
-		createTableIfMissing();
-	}
-
-	private void createTableIfMissing() {
-		try {
-			this.table.createTable(CreateTableEnhancedRequest.builder()
-				.globalSecondaryIndices(EnhancedGlobalSecondaryIndex.builder()
-					.indexName(Product.CATEGORY_INDEX)
-					.projection((projection) -> projection.projectionType(ProjectionType.ALL))
-					.build())
-				.build());
-			logger.info("Created table '{}' with index '{}'", TABLE, Product.CATEGORY_INDEX);
-		}
-		catch (ResourceInUseException ex) {
-			logger.debug("Table '{}' already exists", TABLE);
-		}
+	ProductRepository(ProductTable table) {
+		this.table = table;
 	}
 
 	void save(Product product) {
-		this.table.putItem(product);
+		this.table.get().putItem(product);
 	}
 
 	/**
@@ -64,7 +36,7 @@ public class ProductRepository {
 	 */
 	boolean replace(Product product) {
 		try {
-			this.table.putItem(PutItemEnhancedRequest.builder(Product.class)
+			this.table.get().putItem(PutItemEnhancedRequest.builder(Product.class)
 				.item(product)
 				.conditionExpression(Expression.builder().expression("attribute_exists(id)").build())
 				.build());
@@ -76,15 +48,15 @@ public class ProductRepository {
 	}
 
 	Optional<Product> findById(String id) {
-		return Optional.ofNullable(this.table.getItem(Key.builder().partitionValue(id).build()));
+		return Optional.ofNullable(this.table.get().getItem(Key.builder().partitionValue(id).build()));
 	}
 
 	boolean deleteById(String id) {
-		return this.table.deleteItem(Key.builder().partitionValue(id).build()) != null;
+		return this.table.get().deleteItem(Key.builder().partitionValue(id).build()) != null;
 	}
 
 	List<Product> findByCategory(String category) {
-		return this.table.index(Product.CATEGORY_INDEX)
+		return this.table.get().index(Product.CATEGORY_INDEX)
 			.query(QueryConditional.keyEqualTo(Key.builder().partitionValue(category).build()))
 			.stream()
 			.flatMap((page) -> page.items().stream())

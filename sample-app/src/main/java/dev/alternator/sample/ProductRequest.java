@@ -1,6 +1,7 @@
 package dev.alternator.sample;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -24,7 +25,7 @@ public record ProductRequest(@NotBlank @Size(max = 200) String name, @NotBlank @
 		product.setId(id);
 		product.setName(this.name);
 		product.setCategory(this.category);
-		product.setPrice(this.price);
+		product.setPrice(this.price.setScale(MoneyConverter.SCALE, RoundingMode.HALF_EVEN));
 		product.setDescription(this.description);
 		return product;
 	}

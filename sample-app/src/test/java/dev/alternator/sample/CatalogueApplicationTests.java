@@ -1,34 +1,28 @@
 package dev.alternator.sample;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.alternator.local.LocalCluster;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The catalogue end to end, over real HTTP, on the local cluster of {@link LocalClusterConfiguration}.
+ * The catalogue end to end, over real HTTP, on the local cluster of {@link LocalClusterConfiguration}. Answers are
+ * read as JSON (JSONPath), never with regular expressions.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(LocalClusterConfiguration.class)
 class CatalogueApplicationTests {
-
-	private static final HttpClient http = HttpClient.newHttpClient();
-
-	private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
 
 	@LocalServerPort
 	int port;
@@ -36,87 +30,130 @@ class CatalogueApplicationTests {
 	@Autowired
 	LocalCluster embeddedCluster;
 
+	RestTestClient client;
+
+	@BeforeEach
+	void client() {
+		this.client = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+	}
+
 	@Test
-	void productsRoundTripThroughTheRestApi() throws Exception {
-		HttpResponse<String> created = send("POST", "/products",
-				"{\"name\":\"Espresso cup\",\"category\":\"kitchen\",\"price\":12.50,\"description\":\"Porcelain\"}");
-		assertThat(created.statusCode()).isEqualTo(201);
-		Matcher matcher = ID.matcher(created.body());
-		assertThat(matcher.find()).isTrue();
-		String id = matcher.group(1);
-		assertThat(created.headers().firstValue("Location")).contains("/products/" + id);
+	void productsRoundTripThroughTheRestApiKeepingThePriceScale() {
+		ProductResponse created = this.client.post()
+			.uri("/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"name\":\"Espresso cup\",\"category\":\"kitchen\",\"price\":29.90,\"description\":\"Porcelain\"}")
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(ProductResponse.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(created).isNotNull();
+		String id = created.id();
+		this.client.get().uri("/products/" + id).exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.name").isEqualTo("Espresso cup")
+			.jsonPath("$.description").isEqualTo("Porcelain");
+		// 29.90 stays 29.90 after a round trip through the database, which stores the number as 29.9.
+		String json = this.client.get().uri("/products/" + id).exchange().expectBody(String.class).returnResult()
+			.getResponseBody();
+		assertThat(json).contains("\"price\":29.90");
 
-		HttpResponse<String> read = send("GET", "/products/" + id, null);
-		assertThat(read.statusCode()).isEqualTo(200);
-		assertThat(read.body()).contains("\"name\":\"Espresso cup\"").contains("\"price\":12.5");
+		this.client.put().uri("/products/" + id).contentType(MediaType.APPLICATION_JSON)
+			.body("{\"name\":\"Espresso cup\",\"category\":\"kitchen\",\"price\":9}")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.price").isEqualTo(9.00);
+		assertThat(this.client.get().uri("/products/" + id).exchange().expectBody(String.class).returnResult()
+			.getResponseBody()).contains("\"price\":9.00");
 
-		HttpResponse<String> replaced = send("PUT", "/products/" + id,
-				"{\"name\":\"Espresso cup\",\"category\":\"kitchen\",\"price\":9.99}");
-		assertThat(replaced.statusCode()).isEqualTo(200);
-		assertThat(send("GET", "/products/" + id, null).body()).contains("\"price\":9.99");
+		this.client.post().uri("/products").contentType(MediaType.APPLICATION_JSON)
+			.body("{\"name\":\"Chair\",\"category\":\"furniture\",\"price\":40}")
+			.exchange().expectStatus().isCreated();
+		this.client.get().uri("/products?category=kitchen").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$[*].id").value((ids) -> assertThat(ids.toString()).contains(id))
+			.jsonPath("$[?(@.name == 'Chair')]").isEmpty();
 
-		send("POST", "/products", "{\"name\":\"Chair\",\"category\":\"furniture\",\"price\":40}");
-		HttpResponse<String> kitchen = send("GET", "/products?category=kitchen", null);
-		assertThat(kitchen.statusCode()).isEqualTo(200);
-		assertThat(kitchen.body()).contains(id).doesNotContain("Chair");
-
-		assertThat(send("DELETE", "/products/" + id, null).statusCode()).isEqualTo(204);
-		assertThat(send("GET", "/products/" + id, null).statusCode()).isEqualTo(404);
-		assertThat(send("DELETE", "/products/" + id, null).statusCode()).isEqualTo(404);
+		this.client.delete().uri("/products/" + id).exchange().expectStatus().isNoContent();
+		this.client.get().uri("/products/" + id).exchange().expectStatus().isNotFound()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.detail").isEqualTo("No product with id '" + id + "'");
+		this.client.delete().uri("/products/" + id).exchange().expectStatus().isNotFound();
 		// Replacing a product that does not exist fails its condition: not found, and nothing is created.
-		assertThat(send("PUT", "/products/" + id, "{\"name\":\"Ghost\",\"category\":\"kitchen\",\"price\":1}")
-			.statusCode()).isEqualTo(404);
-		assertThat(send("GET", "/products/" + id, null).statusCode()).isEqualTo(404);
+		this.client.put().uri("/products/" + id).contentType(MediaType.APPLICATION_JSON)
+			.body("{\"name\":\"Ghost\",\"category\":\"kitchen\",\"price\":1}")
+			.exchange().expectStatus().isNotFound();
+		this.client.get().uri("/products/" + id).exchange().expectStatus().isNotFound();
 	}
 
 	@Test
-	void invalidProductIsABadRequestNamingTheFields() throws Exception {
-		HttpResponse<String> response = send("POST", "/products", "{\"name\":\"\",\"category\":\"kitchen\",\"price\":-1}");
-		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.body()).contains("name").contains("price").contains("Invalid product");
+	void invalidProductIsAProblemNamingTheFields() {
+		this.client.post().uri("/products").contentType(MediaType.APPLICATION_JSON)
+			.body("{\"name\":\"\",\"category\":\"kitchen\",\"price\":-1}")
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status").isEqualTo(400)
+			.jsonPath("$.fields.name").exists()
+			.jsonPath("$.fields.price").exists()
+			.jsonPath("$.fields.category").doesNotExist();
 	}
 
 	@Test
-	void missingProductIsNotFound() throws Exception {
-		HttpResponse<String> response = send("GET", "/products/does-not-exist", null);
-		assertThat(response.statusCode()).isEqualTo(404);
+	void blankCategoryIsABadRequestNotAServerError() {
+		this.client.get().uri("/products?category=").exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.fields.category").exists();
 	}
 
 	@Test
-	void healthShowsTheAlternatorComponent() throws Exception {
-		HttpResponse<String> health = send("GET", "/actuator/health", null);
-		assertThat(health.statusCode()).isEqualTo(200);
-		assertThat(health.body()).contains("\"alternator\":{")
-			.contains("\"liveNodes\":3")
-			.contains("\"rackDatacenterSupport\":\"SUPPORTED\"");
-		HttpResponse<String> nodes = send("GET", "/actuator/alternator", null);
-		assertThat(nodes.statusCode()).isEqualTo(200);
-		assertThat(nodes.body()).contains("\"keyRouteAffinity\":\"RMW\"").contains("\"products\":\"id\"");
+	void unknownPathMalformedJsonAndWrongTypesAreProblems() {
+		this.client.get().uri("/no-such-page").exchange()
+			.expectStatus().isNotFound()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.status").isEqualTo(404);
+		this.client.post().uri("/products").contentType(MediaType.APPLICATION_JSON).body("{\"name\":")
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.detail").isEqualTo("Failed to read request");
+		this.client.post().uri("/demo/spread?requests=many").exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.detail").value((detail) -> assertThat(detail.toString()).contains("requests"));
+		this.client.delete().uri("/products").exchange()
+			.expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void healthHidesDetailsButTheAlternatorEndpointListsTheNodes() {
+		this.client.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.status").isEqualTo("UP")
+			.jsonPath("$.components").doesNotExist();
+		this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.status").isEqualTo("UP");
+		// Components, like their details, are for authorised users only.
+		this.client.get().uri("/actuator/health/alternator").exchange().expectStatus().isNotFound();
+		var nodes = this.client.get().uri("/actuator/alternator").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.keyRouteAffinity").isEqualTo("RMW")
+			.jsonPath("$.partitionKeys.products").isEqualTo("id");
 		for (String seed : this.embeddedCluster.seeds()) {
-			assertThat(nodes.body()).contains("{\"address\":\"" + seed + "\",\"state\":\"live\"}");
+			nodes.jsonPath("$.nodes[?(@.address == '" + seed + "')].state").isEqualTo(java.util.List.of("live"));
 		}
 	}
 
 	@Test
-	void demoSpreadsABurstEvenlyOverTheEmbeddedNodes() throws Exception {
-		HttpResponse<String> response = send("POST", "/demo/spread?requests=300", null);
-		assertThat(response.statusCode()).isEqualTo(200);
+	void demoSpreadsABurstEvenlyOverTheEmbeddedNodes() {
+		String table = this.client.post().uri("/demo/spread?requests=300").exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
 		for (String seed : this.embeddedCluster.seeds()) {
-			assertThat(response.body()).containsPattern(Pattern.quote(seed) + "\\s+100\\s+33\\.3%");
+			assertThat(table).containsPattern(Pattern.quote(seed) + "\\s+100\\s+33\\.3%");
 		}
-		HttpResponse<String> metrics = send("GET", "/actuator/metrics/alternator.client.requests", null);
-		assertThat(metrics.body()).contains("\"node\"");
-	}
-
-	private HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.timeout(Duration.ofSeconds(10))
-			.method(method, (json != null) ? HttpRequest.BodyPublishers.ofString(json)
-					: HttpRequest.BodyPublishers.noBody());
-		if (json != null) {
-			request.header("Content-Type", "application/json");
-		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		this.client.get().uri("/actuator/metrics/alternator.client.requests").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.availableTags[*].tag").value((tags) -> assertThat(tags.toString()).contains("node"));
 	}
 
 }

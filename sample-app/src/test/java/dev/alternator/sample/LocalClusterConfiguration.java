@@ -21,4 +21,14 @@ public class LocalClusterConfiguration {
 		return LocalCluster.builder().nodes("dc1", "rack1", 2).node("dc1", "rack2").start();
 	}
 
+	/**
+	 * Lets the failover demo page kill, hang and restart the embedded nodes.
+	 * @param cluster the cluster
+	 * @return the control
+	 */
+	@Bean
+	public LocalClusterNodeControl demoNodeControl(LocalCluster cluster) {
+		return new LocalClusterNodeControl(cluster);
+	}
+
 }

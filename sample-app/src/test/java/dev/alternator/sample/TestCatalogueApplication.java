@@ -14,10 +14,16 @@ public final class TestCatalogueApplication {
 	}
 
 	/**
-	 * Starts {@link CatalogueApplication} with {@link LocalClusterConfiguration} added.
+	 * Starts {@link CatalogueApplication} with {@link LocalClusterConfiguration} added and the failover demo's
+	 * background load on.
 	 * @param args command-line arguments
 	 */
 	public static void main(String[] args) {
+		// The failover demo's background load, for http://localhost:8080/failover.html. A system property, so that
+		// --demo.load.enabled=false on the command line still wins.
+		if (System.getProperty("demo.load.enabled") == null) {
+			System.setProperty("demo.load.enabled", "true");
+		}
 		SpringApplication.from(CatalogueApplication::main).with(LocalClusterConfiguration.class).run(args);
 	}
 
