@@ -80,7 +80,9 @@ class ResilienceTests {
 				AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster).build();
 				DynamoDbClient client = TestClients.client(loadBalancer);
 				Load load = new Load(client, "garbage")) {
-			for (LocalNodesFault fault : LocalNodesFault.values()) {
+			// The faults added for issue 10 (stall, trickle, redirect, unreachable addresses) have their own tests
+			// in HighAvailabilityRegressionTests.
+			for (LocalNodesFault fault : java.util.EnumSet.range(LocalNodesFault.NONE, LocalNodesFault.SLOW)) {
 				cluster.nodes().forEach((node) -> node.localNodesFault(fault));
 				load.awaitMore(150);
 			}

@@ -227,7 +227,7 @@ final class HttpCodec {
 		for (Map.Entry<String, String> header : response.headers()) {
 			head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
 		}
-		head.append("Content-Length: ").append(response.body().length).append("\r\n");
+		head.append("Content-Length: ").append(response.declaredLength()).append("\r\n");
 		if (close) {
 			head.append("Connection: close\r\n");
 		}
@@ -235,6 +235,9 @@ final class HttpCodec {
 		out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
 		out.write(response.body());
 		out.flush();
+		if (response.bodyWriter() != null) {
+			response.bodyWriter().writeTo(out);
+		}
 	}
 
 	/**

@@ -1,12 +1,15 @@
 package dev.alternator.local;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * An HTTP response a node sends: status, headers in order, and a body of known length.
+ * An HTTP response a node sends: status, headers in order, and a body of known length, or a body written by a
+ * {@link BodyWriter} after a declared length (for answers that trickle or never end).
  */
 final class HttpResponse {
 
@@ -18,10 +21,50 @@ final class HttpResponse {
 
 	private final byte[] body;
 
+	private final long declaredLength;
+
+	private final BodyWriter bodyWriter;
+
 	HttpResponse(int status, List<Map.Entry<String, String>> headers, byte[] body) {
+		this(status, headers, body, body.length, null);
+	}
+
+	private HttpResponse(int status, List<Map.Entry<String, String>> headers, byte[] body, long declaredLength,
+			BodyWriter bodyWriter) {
 		this.status = status;
 		this.headers = headers;
 		this.body = body;
+		this.declaredLength = declaredLength;
+		this.bodyWriter = bodyWriter;
+	}
+
+	/**
+	 * Writes a streamed body; throwing closes the connection, which is how an answer shorter than its declared
+	 * length ends.
+	 */
+	interface BodyWriter {
+
+		void writeTo(OutputStream out) throws IOException;
+
+	}
+
+	/**
+	 * An answer whose headers declare {@code declaredLength} bytes and whose body {@code writer} writes.
+	 */
+	static HttpResponse streaming(int status, String contentType, long declaredLength, BodyWriter writer) {
+		List<Map.Entry<String, String>> headers = new ArrayList<>(1);
+		headers.add(Map.entry("Content-Type", contentType));
+		return new HttpResponse(status, headers, new byte[0], declaredLength, writer);
+	}
+
+	/**
+	 * A redirect to {@code location}, with an empty body.
+	 */
+	static HttpResponse redirect(int status, String location) {
+		List<Map.Entry<String, String>> headers = new ArrayList<>(2);
+		headers.add(Map.entry("Content-Type", "text/plain"));
+		headers.add(Map.entry("Location", location));
+		return new HttpResponse(status, headers, new byte[0]);
 	}
 
 	static HttpResponse text(int status, String contentType, String body) {
@@ -51,10 +94,22 @@ final class HttpResponse {
 		return this.body;
 	}
 
+	long declaredLength() {
+		return this.declaredLength;
+	}
+
+	BodyWriter bodyWriter() {
+		return this.bodyWriter;
+	}
+
 	static String reason(int status) {
 		switch (status) {
 			case 200:
 				return "OK";
+			case 302:
+				return "Found";
+			case 307:
+				return "Temporary Redirect";
 			case 400:
 				return "Bad Request";
 			case 403:

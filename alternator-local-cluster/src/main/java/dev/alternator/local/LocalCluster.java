@@ -154,10 +154,38 @@ public final class LocalCluster implements AutoCloseable {
 	 * @return the running node
 	 */
 	public LocalNode addNode(String datacenter, String rack) {
+		return addNode(datacenter, rack, null);
+	}
+
+	/**
+	 * Adds a node on the given loopback address and starts it: for example {@code ::1}, the IPv6 loopback, which
+	 * {@code /localnodes} then lists without brackets, as ScyllaDB does.
+	 * @param datacenter the node's datacenter
+	 * @param rack the node's rack
+	 * @param address a literal loopback address not used by another node, or {@code null} for the next unused
+	 * IPv4 one
+	 * @return the running node
+	 * @throws IllegalArgumentException when the address is not a literal loopback address or is taken
+	 */
+	public LocalNode addNode(String datacenter, String rack, String address) {
 		requireOpen();
 		requireName("datacenter", datacenter);
 		requireName("rack", rack);
-		String address = "127.0.0." + this.lastAddressIndex.incrementAndGet();
+		if (address == null) {
+			// Skips addresses a node was given explicitly.
+			do {
+				address = "127.0.0." + this.lastAddressIndex.incrementAndGet();
+			}
+			while (isUsed(address));
+		}
+		else {
+			address = requireLoopbackLiteral(address);
+		}
+		for (LocalNode existing : this.nodes) {
+			if (existing.address().equals(address)) {
+				throw new IllegalArgumentException("The address " + address + " is already used by " + existing);
+			}
+		}
 		LocalNode node = new LocalNode(this, address, datacenter, rack, this::createServer);
 		node.start();
 		this.nodes.add(node);
@@ -269,6 +297,38 @@ public final class LocalCluster implements AutoCloseable {
 		}
 	}
 
+	private boolean isUsed(String address) {
+		for (LocalNode node : this.nodes) {
+			if (node.address().equals(address)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The canonical text of a literal loopback address ({@code ::1} for any spelling of the IPv6 loopback); never a
+	 * host name, which would need a lookup and could point beyond the machine.
+	 */
+	static String requireLoopbackLiteral(String address) {
+		String literal = address.trim();
+		if (literal.startsWith("[") && literal.endsWith("]")) {
+			literal = literal.substring(1, literal.length() - 1);
+		}
+		boolean ipv4 = literal.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+		boolean ipv6 = literal.contains(":") && literal.matches("[0-9A-Fa-f:.]+");
+		if (!ipv4 && !ipv6) {
+			throw new IllegalArgumentException("A node address must be a literal loopback address such as 127.0.0.9"
+					+ " or ::1, was '" + address + "'");
+		}
+		InetAddress inet = inetAddress(literal);
+		if (!inet.isLoopbackAddress()) {
+			throw new IllegalArgumentException("Nodes listen on loopback only; " + address
+					+ " is not a loopback address (use 127.x.y.z or ::1)");
+		}
+		return (inet instanceof java.net.Inet6Address) ? "::1" : inet.getHostAddress();
+	}
+
 	private static void requireName(String what, String name) {
 		if (name == null || name.isBlank()) {
 			throw new IllegalArgumentException("A node's " + what + " must not be empty; for example \""
@@ -302,6 +362,15 @@ public final class LocalCluster implements AutoCloseable {
 		 * @return this builder
 		 */
 		Builder nodes(String datacenter, String rack, int count);
+
+		/**
+		 * Adds one node on the given loopback address, for example {@code ::1} for an IPv6 node.
+		 * @param datacenter its datacenter, for example {@code dc1}
+		 * @param rack its rack, for example {@code rack1}
+		 * @param address a literal loopback address, such as {@code 127.0.0.9} or {@code ::1}
+		 * @return this builder
+		 */
+		Builder node(String datacenter, String rack, String address);
 
 		/**
 		 * The port all nodes share; 0 (the default) picks one that is free on every node address.
@@ -374,8 +443,16 @@ public final class LocalCluster implements AutoCloseable {
 						+ " must be at least 1, was " + count);
 			}
 			for (int i = 0; i < count; i++) {
-				this.topology.add(new String[] { datacenter, rack });
+				this.topology.add(new String[] { datacenter, rack, null });
 			}
+			return this;
+		}
+
+		@Override
+		public Builder node(String datacenter, String rack, String address) {
+			requireName("datacenter", datacenter);
+			requireName("rack", rack);
+			this.topology.add(new String[] { datacenter, rack, requireLoopbackLiteral(address) });
 			return this;
 		}
 
@@ -438,7 +515,7 @@ public final class LocalCluster implements AutoCloseable {
 				LocalCluster cluster = new LocalCluster(this, engine, tlsMaterial, candidate);
 				try {
 					for (String[] place : this.topology) {
-						cluster.addNode(place[0], place[1]);
+						cluster.addNode(place[0], place[1], place[2]);
 					}
 					return cluster;
 				}

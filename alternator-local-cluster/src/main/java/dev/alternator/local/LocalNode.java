@@ -1,12 +1,17 @@
 package dev.alternator.local;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +26,22 @@ public final class LocalNode {
 
 	/** How long a node with {@link LocalNodesFault#SLOW} waits before answering {@code /localnodes}. */
 	public static final Duration SLOW_LOCAL_NODES_DELAY = Duration.ofSeconds(10);
+
+	/** How often a node with {@link LocalNodesFault#TRICKLE} sends the next byte of its endless answer. */
+	public static final Duration TRICKLE_INTERVAL = Duration.ofMillis(100);
+
+	/**
+	 * The addresses {@link LocalNodesFault#UNREACHABLE_ADDRESSES} lists: loopback addresses where no node listens,
+	 * so that connecting to them is refused at once and never leaves the machine.
+	 */
+	public static final List<String> UNREACHABLE_ADDRESSES = List.of("127.255.255.1", "127.255.255.2",
+			"127.255.255.3");
+
+	/** How long a held request waits between checks of whether the fault holding it was cleared. */
+	private static final long HOLD_CHECK_MILLIS = 50;
+
+	/** The length a trickling answer declares: far more than it ever sends. */
+	private static final long TRICKLE_DECLARED_LENGTH = 1L << 30;
 
 	private static final Logger logger = LoggerFactory.getLogger(LocalNode.class);
 
@@ -56,6 +77,10 @@ public final class LocalNode {
 
 	private volatile LocalNodesFault localNodesFault = LocalNodesFault.NONE;
 
+	private volatile URI localNodesRedirect;
+
+	private volatile boolean apiHung;
+
 	private final LongAdder requests = new LongAdder();
 
 	private final LongAdder localNodesRequests = new LongAdder();
@@ -67,8 +92,10 @@ public final class LocalNode {
 		this.address = address;
 		this.datacenter = datacenter;
 		this.rack = rack;
-		this.endpoint = URI.create(cluster.scheme() + "://" + address + ":" + cluster.port());
-		this.hostHeader = address + ":" + cluster.port();
+		// An IPv6 literal needs brackets in a URL and in the Host header, never in /localnodes.
+		String host = address.contains(":") ? "[" + address + "]" : address;
+		this.endpoint = URI.create(cluster.scheme() + "://" + host + ":" + cluster.port());
+		this.hostHeader = host + ":" + cluster.port();
 		this.server = serverFactory.create(address, this::handle);
 	}
 
@@ -82,7 +109,8 @@ public final class LocalNode {
 	}
 
 	/**
-	 * The node's IPv4 loopback address, as {@code /localnodes} lists it, for example {@code 127.0.0.2}.
+	 * The node's loopback address, as {@code /localnodes} lists it: for example {@code 127.0.0.2}, or {@code ::1}
+	 * without brackets, as ScyllaDB lists IPv6 addresses.
 	 * @return the address
 	 */
 	public String address() {
@@ -90,7 +118,7 @@ public final class LocalNode {
 	}
 
 	/**
-	 * The URL a client sends requests to, for example {@code http://127.0.0.2:41234}.
+	 * The URL a client sends requests to, for example {@code http://127.0.0.2:41234} or {@code http://[::1]:41234}.
 	 * @return the endpoint
 	 */
 	public URI endpoint() {
@@ -182,10 +210,29 @@ public final class LocalNode {
 				this.server.stop(true);
 			}
 			this.server.start();
+			this.apiHung = false;
 			this.state = NodeState.RUNNING;
 			this.stateLock.notifyAll();
 		}
 		logger.info("Local node {} restarted", this.address);
+	}
+
+	/**
+	 * Keeps answering the health check ({@code GET /}) and {@code /localnodes} but holds every DynamoDB API request
+	 * ({@code POST /}) without answering, until {@link #restart()} or {@link #clearFaults()}: a node whose storage
+	 * is stuck while its HTTP front end is alive. Held requests then get no answer (their connections close).
+	 */
+	public void hangApiRequests() {
+		this.apiHung = true;
+		logger.info("Local node {} hangs API requests", this.address);
+	}
+
+	/**
+	 * Whether {@link #hangApiRequests()} is in force.
+	 * @return {@code true} while API requests are held
+	 */
+	public boolean isHangingApiRequests() {
+		return this.apiHung;
 	}
 
 	/**
@@ -257,17 +304,52 @@ public final class LocalNode {
 	 * @param fault the kind of wrong answer
 	 */
 	public void localNodesFault(LocalNodesFault fault) {
-		this.localNodesFault = fault;
+		synchronized (this.stateLock) {
+			this.localNodesFault = Objects.requireNonNull(fault, "fault must not be null");
+			if (fault != LocalNodesFault.REDIRECT) {
+				this.localNodesRedirect = null;
+			}
+			// Wakes stalled and trickling answers so that they end when their fault does.
+			this.stateLock.notifyAll();
+		}
 	}
 
 	/**
-	 * Removes injected latency, failures, concurrency limit and discovery faults.
+	 * Makes {@code GET /localnodes} on this node answer {@code 307 Temporary Redirect} to the given location, as a
+	 * misconfigured proxy might: a client must not follow it. Same as {@link LocalNodesFault#REDIRECT} with a
+	 * location of the caller's choice, for example another node whose answer a test can recognise.
+	 * @param location where the redirect points
+	 */
+	public void redirectLocalNodes(URI location) {
+		synchronized (this.stateLock) {
+			this.localNodesRedirect = Objects.requireNonNull(location, "location must not be null");
+			this.localNodesFault = LocalNodesFault.REDIRECT;
+			this.stateLock.notifyAll();
+		}
+	}
+
+	/**
+	 * The current {@code /localnodes} fault.
+	 * @return the fault, {@link LocalNodesFault#NONE} when it answers correctly
+	 */
+	public LocalNodesFault localNodesFault() {
+		return this.localNodesFault;
+	}
+
+	/**
+	 * Removes injected latency, failures, concurrency limit, held API requests ({@link #hangApiRequests()}) and
+	 * discovery faults. Requests held by a fault are released without an answer (their connections close).
 	 */
 	public void clearFaults() {
-		this.latencyNanos = 0;
-		this.failureRate = 0;
-		this.concurrencyLimit = null;
-		this.localNodesFault = LocalNodesFault.NONE;
+		synchronized (this.stateLock) {
+			this.latencyNanos = 0;
+			this.failureRate = 0;
+			this.concurrencyLimit = null;
+			this.apiHung = false;
+			this.localNodesFault = LocalNodesFault.NONE;
+			this.localNodesRedirect = null;
+			this.stateLock.notifyAll();
+		}
 	}
 
 	/**
@@ -351,6 +433,11 @@ public final class LocalNode {
 	}
 
 	private HttpResponse handleApiRequest(HttpRequest request) throws InterruptedException {
+		if (this.apiHung) {
+			holdWhile(() -> this.apiHung);
+			// Held past the fault: answer nothing, as a node whose storage was stuck and restarted.
+			return null;
+		}
 		if (state() == NodeState.JOINING) {
 			return HttpResponse.dynamoDbError(503, "ServiceUnavailable", "Node " + this.address + " is joining");
 		}
@@ -404,10 +491,23 @@ public final class LocalNode {
 			case SLOW:
 				TimeUnit.MILLISECONDS.sleep(SLOW_LOCAL_NODES_DELAY.toMillis());
 				break;
+			case STALL:
+				holdWhile(() -> this.localNodesFault == LocalNodesFault.STALL);
+				return null;
+			case TRICKLE:
+				return HttpResponse.streaming(200, "application/json", TRICKLE_DECLARED_LENGTH, this::trickle);
+			case REDIRECT:
+				URI location = this.localNodesRedirect;
+				String target = (location != null) ? location.toString()
+						: this.cluster.scheme() + "://" + UNREACHABLE_ADDRESSES.get(0) + ":" + this.cluster.port()
+								+ "/localnodes";
+				return HttpResponse.redirect(307, target);
+			case UNREACHABLE_ADDRESSES:
+				return HttpResponse.text(200, "application/json", jsonArray(UNREACHABLE_ADDRESSES));
 			default:
 				break;
 		}
-		java.util.Map<String, String> parameters = request.queryParameters();
+		Map<String, String> parameters = request.queryParameters();
 		StringBuilder json = new StringBuilder("[");
 		for (LocalNode node : this.cluster.localNodes(this, parameters.get("dc"), parameters.get("rack"))) {
 			if (json.length() > 1) {
@@ -416,6 +516,49 @@ public final class LocalNode {
 			json.append('"').append(node.address()).append('"');
 		}
 		return HttpResponse.text(200, "application/json", json.append(']').toString());
+	}
+
+	/**
+	 * Blocks the calling connection thread while {@code condition} holds and the node is not stopped or killed.
+	 */
+	private void holdWhile(BooleanSupplier condition) throws InterruptedException {
+		synchronized (this.stateLock) {
+			while (condition.getAsBoolean() && this.state != NodeState.STOPPED && this.state != NodeState.KILLED) {
+				this.stateLock.wait(HOLD_CHECK_MILLIS);
+			}
+		}
+	}
+
+	/**
+	 * Writes the start of a JSON array, then one space per {@link #TRICKLE_INTERVAL} for as long as the fault
+	 * lasts; then fails, so that the connection closes with the declared length never reached.
+	 */
+	private void trickle(OutputStream out) throws IOException {
+		out.write('[');
+		out.flush();
+		try {
+			while (this.localNodesFault == LocalNodesFault.TRICKLE && this.state != NodeState.STOPPED
+					&& this.state != NodeState.KILLED) {
+				TimeUnit.MILLISECONDS.sleep(TRICKLE_INTERVAL.toMillis());
+				out.write(' ');
+				out.flush();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		throw new IOException("Trickling answer ended");
+	}
+
+	private static String jsonArray(List<String> addresses) {
+		StringBuilder json = new StringBuilder("[");
+		for (String address : addresses) {
+			if (json.length() > 1) {
+				json.append(',');
+			}
+			json.append('"').append(address).append('"');
+		}
+		return json.append(']').toString();
 	}
 
 	@Override

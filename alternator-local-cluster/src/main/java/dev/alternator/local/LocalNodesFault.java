@@ -28,6 +28,28 @@ public enum LocalNodesFault {
 	SERVER_ERROR,
 
 	/** The correct answer, but only after {@link LocalNode#SLOW_LOCAL_NODES_DELAY}. */
-	SLOW
+	SLOW,
+
+	/**
+	 * No answer at all while the fault lasts: the request is read and held, then the connection is closed when the
+	 * fault is cleared or the node stops.
+	 */
+	STALL,
+
+	/**
+	 * An answer that never ends: status 200 and headers at once, then one byte of body per
+	 * {@link LocalNode#TRICKLE_INTERVAL} for as long as the fault lasts, far short of the declared length. A client
+	 * with only a per-read timeout waits for ever.
+	 */
+	TRICKLE,
+
+	/**
+	 * {@code 307 Temporary Redirect}: by default to an address where nothing listens, or to the location given to
+	 * {@link LocalNode#redirectLocalNodes(java.net.URI)}. A discovery client must not follow it.
+	 */
+	REDIRECT,
+
+	/** A well-formed list of {@link LocalNode#UNREACHABLE_ADDRESSES}, loopback addresses where no node listens. */
+	UNREACHABLE_ADDRESSES
 
 }
