@@ -232,8 +232,8 @@ final class NodeServer {
 				drained += count;
 			}
 		}
-		catch (IOException ex) {
-			// The peer gave up or stopped sending: nothing more to do.
+		catch (IOException | UnsupportedOperationException ex) {
+			// The peer gave up or stopped sending (or a TLS socket refused the half-close): nothing more to do.
 		}
 	}
 

@@ -178,6 +178,24 @@ class FrontEndTests {
 	}
 
 	@Test
+	void oversizedBodyGets413OverTlsToo() throws Exception {
+		try (LocalCluster tls = LocalCluster.builder().nodes("dc1", "rack1", 1).tls(true).start()) {
+			javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory
+				.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+			trust.init(tls.tls().orElseThrow().trustStore());
+			javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+			context.init(null, trust.getTrustManagers(), null);
+			HttpClient https = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(context).build();
+			byte[] body = new byte[17 * 1024 * 1024];
+			HttpResponse<String> answer = https.send(HttpRequest.newBuilder(tls.node(0).endpoint())
+				.header("X-Amz-Target", "DynamoDB_20120810.PutItem")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(answer.statusCode()).isEqualTo(413);
+		}
+	}
+
+	@Test
 	void streamedChunkedBodyOver16MegabytesGets413() throws Exception {
 		byte[] block = new byte[64 * 1024];
 		java.util.Arrays.fill(block, (byte) ' ');
