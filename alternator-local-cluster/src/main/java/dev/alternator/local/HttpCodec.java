@@ -23,7 +23,14 @@ final class HttpCodec {
 
 	private static final int MAX_HEADERS = 200;
 
-	private static final int MAX_BODY = 32 * 1024 * 1024;
+	/**
+	 * The largest request body a node accepts, as Alternator's {@code request_content_length_limit}: 16 MB. A larger
+	 * body gets 413 without being read into memory.
+	 */
+	static final int MAX_REQUEST_BODY = 16 * 1024 * 1024;
+
+	/** The engine's answers are never limited by a client's limit; this only guards against a runaway peer. */
+	private static final int MAX_RESPONSE_BODY = 64 * 1024 * 1024;
 
 	/** Headers that describe one connection, not the message: never forwarded. */
 	static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "content-length",
@@ -63,23 +70,35 @@ final class HttpCodec {
 			String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
 			headers.computeIfAbsent(name, (key) -> new ArrayList<>(1)).add(line.substring(colon + 1).trim());
 		}
+		// Refused before the interim answer, so that a client that waits for it never sends the oversized body.
+		requireAcceptableLength(headers);
 		if ("100-continue".equalsIgnoreCase(first(headers, "expect"))) {
 			// A client that asks waits for this interim answer before it sends the body.
 			out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
 			out.flush();
 		}
-		byte[] body = readBody(in, headers);
+		byte[] body = readBody(in, headers, MAX_REQUEST_BODY);
 		return new HttpRequest(parts[0], parts[1], headers, body);
 	}
 
-	private static byte[] readBody(InputStream in, Map<String, List<String>> headers) throws IOException {
-		String transferEncoding = first(headers, "transfer-encoding");
-		if (transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked")) {
-			return readChunked(in);
+	private static void requireAcceptableLength(Map<String, List<String>> headers) throws IOException {
+		if (!isChunked(headers)) {
+			long length = contentLength(headers);
+			if (length > MAX_REQUEST_BODY) {
+				throw new BodyTooLargeException(length);
+			}
 		}
+	}
+
+	private static boolean isChunked(Map<String, List<String>> headers) {
+		String transferEncoding = first(headers, "transfer-encoding");
+		return transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked");
+	}
+
+	private static long contentLength(Map<String, List<String>> headers) throws IOException {
 		String contentLength = first(headers, "content-length");
 		if (contentLength == null) {
-			return new byte[0];
+			return 0;
 		}
 		long length;
 		try {
@@ -88,13 +107,24 @@ final class HttpCodec {
 		catch (NumberFormatException ex) {
 			throw new MalformedRequestException("Malformed Content-Length: " + contentLength);
 		}
-		if (length < 0 || length > MAX_BODY) {
+		if (length < 0) {
 			throw new MalformedRequestException("Unsupported Content-Length: " + contentLength);
+		}
+		return length;
+	}
+
+	private static byte[] readBody(InputStream in, Map<String, List<String>> headers, int limit) throws IOException {
+		if (isChunked(headers)) {
+			return readChunked(in, limit);
+		}
+		long length = contentLength(headers);
+		if (length > limit) {
+			throw new BodyTooLargeException(length);
 		}
 		return readFully(in, (int) length);
 	}
 
-	private static byte[] readChunked(InputStream in) throws IOException {
+	private static byte[] readChunked(InputStream in, int limit) throws IOException {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		while (true) {
 			String sizeLine = readLine(in, false);
@@ -107,8 +137,12 @@ final class HttpCodec {
 			catch (NumberFormatException ex) {
 				throw new MalformedRequestException("Malformed chunk size: " + sizeLine);
 			}
-			if (size < 0 || body.size() + (long) size > MAX_BODY) {
+			if (size < 0) {
 				throw new MalformedRequestException("Unsupported chunk size: " + sizeLine);
+			}
+			if (body.size() + (long) size > limit) {
+				// Stops before the chunk is read: what was buffered so far is all the memory it costs.
+				throw new BodyTooLargeException(body.size() + (long) size);
 			}
 			if (size == 0) {
 				// Trailers end with an empty line.
@@ -200,7 +234,7 @@ final class HttpCodec {
 				kept.add(Map.entry(name, value));
 			}
 		}
-		byte[] body = (status == 204 || status == 304) ? new byte[0] : readBody(in, headers);
+		byte[] body = (status == 204 || status == 304) ? new byte[0] : readBody(in, headers, MAX_RESPONSE_BODY);
 		return new HttpResponse(status, kept, body);
 	}
 
@@ -238,6 +272,19 @@ final class HttpCodec {
 		if (response.bodyWriter() != null) {
 			response.bodyWriter().writeTo(out);
 		}
+	}
+
+	/**
+	 * A request whose body is larger than {@link #MAX_REQUEST_BODY}; thrown before the excess is read.
+	 */
+	static final class BodyTooLargeException extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		BodyTooLargeException(long length) {
+			super("Request body of " + length + " bytes or more is over the limit of " + MAX_REQUEST_BODY + " bytes");
+		}
+
 	}
 
 	/**

@@ -23,6 +23,14 @@ final class HttpRequest {
 
 	private final byte[] body;
 
+	private HttpRequest(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+		this.method = method;
+		this.path = path;
+		this.rawQuery = rawQuery;
+		this.headers = headers;
+		this.body = body;
+	}
+
 	HttpRequest(String method, String target, Map<String, List<String>> headers, byte[] body) {
 		this.method = method;
 		int question = target.indexOf('?');
@@ -58,6 +66,13 @@ final class HttpRequest {
 
 	byte[] body() {
 		return this.body;
+	}
+
+	/**
+	 * The same request with another body, for example decoded.
+	 */
+	HttpRequest withBody(byte[] newBody) {
+		return new HttpRequest(this.method, this.path, this.rawQuery, this.headers, newBody);
 	}
 
 	/**

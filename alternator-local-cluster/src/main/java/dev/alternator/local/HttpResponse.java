@@ -82,6 +82,46 @@ final class HttpResponse {
 		return text(status, AMZ_JSON, body);
 	}
 
+	/**
+	 * The answer to a request body over {@link HttpCodec#MAX_REQUEST_BODY}, before or after decompression.
+	 */
+	static HttpResponse payloadTooLarge() {
+		return dynamoDbError(413, "RequestEntityTooLarge",
+				"Request body exceeds the limit of " + HttpCodec.MAX_REQUEST_BODY + " bytes");
+	}
+
+	/**
+	 * This answer with {@code extra} headers added after its own.
+	 */
+	HttpResponse withHeaders(List<Map.Entry<String, String>> extra) {
+		if (extra.isEmpty()) {
+			return this;
+		}
+		List<Map.Entry<String, String>> all = new ArrayList<>(this.headers.size() + extra.size());
+		all.addAll(this.headers);
+		all.addAll(extra);
+		return new HttpResponse(this.status, all, this.body, this.declaredLength, this.bodyWriter);
+	}
+
+	/**
+	 * This answer with another body and headers, for example compressed.
+	 */
+	HttpResponse withBody(List<Map.Entry<String, String>> headers, byte[] body) {
+		return new HttpResponse(this.status, headers, body);
+	}
+
+	/**
+	 * The first value of a header, by case-insensitive name, or {@code null}.
+	 */
+	String header(String name) {
+		for (Map.Entry<String, String> header : this.headers) {
+			if (header.getKey().equalsIgnoreCase(name)) {
+				return header.getValue();
+			}
+		}
+		return null;
+	}
+
 	int status() {
 		return this.status;
 	}
@@ -118,6 +158,8 @@ final class HttpResponse {
 				return "Not Found";
 			case 405:
 				return "Method Not Allowed";
+			case 204:
+				return "No Content";
 			case 413:
 				return "Payload Too Large";
 			case 500:

@@ -6,15 +6,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Starts a {@link LocalCluster} from the command line and keeps it running until interrupted (Ctrl-C).
- * <pre>
- * --nodes N              number of nodes (default 3)
- * --datacenters a,b      datacenter names; nodes are spread over them round-robin (default dc1)
- * --racks r1,r2          rack names within each datacenter, round-robin (default rack1,rack2)
- * --port P               the port every node listens on (default 8000; 0 for any free port)
- * --legacy-localnodes    make /localnodes ignore dc and rack, as ScyllaDB before 2025.1
- * --tls                  serve https with a generated self-signed certificate
- * </pre>
+ * Starts a {@link LocalCluster} from the command line and keeps it running until interrupted (Ctrl-C, SIGTERM);
+ * {@code --help} lists the options ({@link Options#USAGE}). Standard output gets a few readable lines (the nodes and
+ * the seeds to paste into a client's configuration); logs go to standard error.
  */
 public final class LocalClusterMain {
 
@@ -23,7 +17,7 @@ public final class LocalClusterMain {
 
 	/**
 	 * Parses the arguments, starts the cluster and prints its seeds.
-	 * @param args the command-line arguments described in the class documentation
+	 * @param args the command-line arguments described by {@code --help}
 	 * @throws InterruptedException when interrupted while the cluster runs
 	 */
 	public static void main(String[] args) throws InterruptedException {
@@ -33,39 +27,96 @@ public final class LocalClusterMain {
 		}
 		catch (IllegalArgumentException ex) {
 			System.err.println("alternator-local-cluster: " + ex.getMessage());
-			System.err.println(Options.USAGE);
+			System.err.println("Run with --help for the options.");
 			System.exit(2);
 			return;
 		}
-		LocalCluster.Builder builder = LocalCluster.builder()
-			.port(options.port)
-			.legacyLocalNodes(options.legacyLocalNodes)
-			.tls(options.tls);
-		for (int i = 0; i < options.nodes; i++) {
-			String datacenter = options.datacenters.get(i % options.datacenters.size());
-			String rack = options.racks.get((i / options.datacenters.size()) % options.racks.size());
-			builder.node(datacenter, rack);
+		if (options.help) {
+			System.out.println(Options.USAGE);
+			return;
 		}
-		LocalCluster cluster = builder.start();
+		// Readable logs for the command line; the user's own -D settings win.
+		System.getProperties().putIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+		System.getProperties().putIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+		LocalCluster cluster;
+		ControlApi control;
+		try {
+			cluster = options.builder().start();
+			control = (options.controlPort >= 0)
+					? ControlApi.start(cluster, cluster.node(0).address(), options.controlPort) : null;
+		}
+		catch (LocalClusterException ex) {
+			System.err.println("alternator-local-cluster: " + ex.getMessage());
+			System.exit(1);
+			return;
+		}
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			System.out.println("Stopping the local Alternator cluster...");
+			System.out.flush();
+			if (control != null) {
+				control.close();
+			}
 			cluster.close();
+			System.out.println("Local Alternator cluster stopped.");
+			System.out.flush();
 			stopped.countDown();
 		}, "alternator-local-shutdown"));
-		System.out.println("Local Alternator cluster running. Nodes:");
-		for (LocalNode node : cluster.nodes()) {
-			System.out.println("  " + node.endpoint() + "  " + node.datacenter() + "/" + node.rack());
-		}
-		System.out.println("Seeds: " + String.join(",", cluster.seeds()));
-		cluster.tls().ifPresent((tls) -> System.out.println("Trust this certificate:\n" + tls.certificatePem()));
-		System.out.println("Press Ctrl-C to stop.");
+		printStarted(cluster, control, options);
 		stopped.await();
+	}
+
+	private static void printStarted(LocalCluster cluster, ControlApi control, Options options) {
+		StringBuilder out = new StringBuilder();
+		out.append("Local Alternator cluster running, ").append(cluster.nodes().size()).append(" nodes:\n");
+		for (LocalNode node : cluster.nodes()) {
+			out.append("  ").append(node.endpoint()).append("  ").append(node.datacenter()).append('/')
+				.append(node.rack()).append('\n');
+		}
+		if (options.accessKeyId != null) {
+			out.append("Requests must be signed (SigV4) with access key id '").append(options.accessKeyId)
+				.append("' and the secret given; any region.\n");
+		}
+		else {
+			out.append("Any credentials are accepted; any region.\n");
+		}
+		cluster.tls().ifPresent((tls) -> out.append("Trust this certificate:\n").append(tls.certificatePem())
+			.append('\n'));
+		if (control != null) {
+			out.append("Control API: ").append(control.endpoint()).append("/nodes\n");
+		}
+		out.append("Seeds: ").append(String.join(",", cluster.seeds())).append('\n');
+		out.append("Press Ctrl-C to stop.");
+		System.out.println(out);
+		System.out.flush();
 	}
 
 	static final class Options {
 
-		static final String USAGE = "Usage: [--nodes N] [--datacenters dc1,dc2] [--racks rack1,rack2] [--port P]"
-				+ " [--legacy-localnodes] [--tls]";
+		static final String USAGE = """
+				Usage: java -jar alternator-local-cluster-<version>-standalone.jar [options]
+
+				Starts an Alternator-compatible cluster on loopback addresses 127.0.0.1, 127.0.0.2, ...
+				(one address per node, all on the same port) and runs it until Ctrl-C.
+
+				Options:
+				  --nodes N                 number of nodes (default 3)
+				  --datacenters dc1,dc2     datacenter names; nodes are spread over them round-robin (default dc1)
+				  --racks rack1,rack2       rack names within each datacenter, round-robin (default rack1,rack2)
+				  --port P                  the port every node listens on (default 8000; 0 for any free port)
+				  --credentials KEY:SECRET  require requests signed (SigV4) with this access key id and secret;
+				                            without it any credentials are accepted
+				  --tls                     serve https with a generated self-signed certificate (printed at start)
+				  --legacy-localnodes       make /localnodes ignore dc and rack, as ScyllaDB before 2025.1
+				  --control-port P          serve the control API (kill, hang, restart, add and remove nodes) on
+				                            the first node's address and port P; off unless given
+				  --help                    print this text
+
+				Example: --nodes 6 --datacenters dc1,dc2 --racks rack1,rack2,rack3 --port 8000
+				Point a client at the printed seeds; it discovers the other nodes through /localnodes.
+				""";
+
+		boolean help;
 
 		int nodes = 3;
 
@@ -79,35 +130,57 @@ public final class LocalClusterMain {
 
 		boolean tls;
 
+		String accessKeyId;
+
+		String secretAccessKey;
+
+		int controlPort = -1;
+
 		static Options parse(String[] args) {
 			Options options = new Options();
 			List<String> remaining = new ArrayList<>(Arrays.asList(args));
 			while (!remaining.isEmpty()) {
 				String argument = remaining.remove(0);
+				// One option per case, so that options added by other changes merge cleanly.
 				switch (argument) {
-					case "--nodes":
-						options.nodes = number(argument, value(argument, remaining), 1, 64);
-						break;
-					case "--datacenters":
-						options.datacenters = names(argument, value(argument, remaining));
-						break;
-					case "--racks":
-						options.racks = names(argument, value(argument, remaining));
-						break;
-					case "--port":
-						options.port = number(argument, value(argument, remaining), 0, 65535);
-						break;
-					case "--legacy-localnodes":
-						options.legacyLocalNodes = true;
-						break;
-					case "--tls":
-						options.tls = true;
-						break;
-					default:
-						throw new IllegalArgumentException("Unknown option '" + argument + "'");
+					case "--help", "-h" -> options.help = true;
+					case "--nodes" -> options.nodes = number(argument, value(argument, remaining), 1, 64);
+					case "--datacenters" -> options.datacenters = names(argument, value(argument, remaining));
+					case "--racks" -> options.racks = names(argument, value(argument, remaining));
+					case "--port" -> options.port = number(argument, value(argument, remaining), 0, 65535);
+					case "--legacy-localnodes" -> options.legacyLocalNodes = true;
+					case "--tls" -> options.tls = true;
+					case "--credentials" -> options.credentials(value(argument, remaining));
+					case "--control-port" -> options.controlPort = number(argument, value(argument, remaining), 0, 65535);
+					default -> throw new IllegalArgumentException("Unknown option '" + argument + "'");
 				}
 			}
 			return options;
+		}
+
+		private void credentials(String value) {
+			int colon = value.indexOf(':');
+			if (colon <= 0 || colon == value.length() - 1) {
+				throw new IllegalArgumentException("--credentials needs KEY:SECRET, for example 'alternator:secret'");
+			}
+			this.accessKeyId = value.substring(0, colon);
+			this.secretAccessKey = value.substring(colon + 1);
+		}
+
+		LocalCluster.Builder builder() {
+			LocalCluster.Builder builder = LocalCluster.builder()
+				.port(this.port)
+				.legacyLocalNodes(this.legacyLocalNodes)
+				.tls(this.tls);
+			if (this.accessKeyId != null) {
+				builder.credentials(this.accessKeyId, this.secretAccessKey);
+			}
+			for (int i = 0; i < this.nodes; i++) {
+				String datacenter = this.datacenters.get(i % this.datacenters.size());
+				String rack = this.racks.get((i / this.datacenters.size()) % this.racks.size());
+				builder.node(datacenter, rack);
+			}
+			return builder;
 		}
 
 		private static String value(String option, List<String> remaining) {

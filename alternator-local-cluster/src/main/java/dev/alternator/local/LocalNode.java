@@ -394,20 +394,31 @@ public final class LocalNode {
 	}
 
 	private HttpResponse handle(HttpRequest request) throws InterruptedException {
+		HttpResponse response = route(request);
+		return (response != null) ? Cors.apply(request, response) : null;
+	}
+
+	private HttpResponse route(HttpRequest request) throws InterruptedException {
 		if (!awaitAnswerable()) {
 			return null;
 		}
 		String path = request.path();
+		if ("OPTIONS".equals(request.method())) {
+			// A browser's CORS pre-flight: answered on any path, with no body.
+			return new HttpResponse(200, new java.util.ArrayList<>(0), new byte[0]);
+		}
 		if ("POST".equals(request.method()) && "/".equals(path)) {
 			this.requests.increment();
-			return handleApiRequest(request);
+			return HttpCompression.encode(handleApiRequest(request), request.header("accept-encoding"));
 		}
 		if ("GET".equals(request.method()) && "/".equals(path)) {
 			this.healthChecks.increment();
 			if (state() == NodeState.JOINING) {
 				return HttpResponse.text(503, "text/plain", "joining: " + this.address);
 			}
-			return HttpResponse.text(200, "text/plain", "healthy: " + this.address);
+			// As Alternator: the Host header the client sent, which names the node as the client reached it.
+			String host = request.header("host");
+			return HttpResponse.text(200, "text/plain", "healthy: " + ((host != null) ? host : this.hostHeader));
 		}
 		if ("GET".equals(request.method()) && "/localnodes".equals(path)) {
 			this.localNodesRequests.increment();
@@ -464,7 +475,14 @@ public final class LocalNode {
 			if (latency > 0) {
 				TimeUnit.NANOSECONDS.sleep(latency);
 			}
-			return this.cluster.engine().execute(request);
+			return this.cluster.engine().execute(HttpCompression.decode(request));
+		}
+		catch (HttpCompression.UndecodableBodyException ex) {
+			// Alternator and DynamoDB answer an undecodable body with 500, not 400.
+			return HttpResponse.dynamoDbError(500, "InternalServerError", ex.getMessage());
+		}
+		catch (HttpCompression.DecodedBodyTooLargeException ex) {
+			return HttpResponse.payloadTooLarge();
 		}
 		finally {
 			if (limit != null) {

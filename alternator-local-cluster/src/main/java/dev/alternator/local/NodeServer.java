@@ -37,6 +37,12 @@ final class NodeServer {
 
 	}
 
+	/** How long an oversized body is discarded after its 413 before the connection closes. */
+	private static final long DRAIN_TIMEOUT_MILLIS = 5_000;
+
+	/** How much of an oversized body is discarded at most before the connection closes. */
+	private static final long MAX_DRAINED_BYTES = 4L * HttpCodec.MAX_REQUEST_BODY;
+
 	private final InetAddress address;
 
 	private final int port;
@@ -183,6 +189,9 @@ final class NodeServer {
 				}
 			}
 		}
+		catch (HttpCodec.BodyTooLargeException ex) {
+			rejectOversized(socket);
+		}
 		catch (HttpCodec.MalformedRequestException ex) {
 			try {
 				HttpCodec.writeResponse(socket.getOutputStream(),
@@ -201,6 +210,30 @@ final class NodeServer {
 		finally {
 			this.openSockets.remove(socket);
 			closeQuietly(socket);
+		}
+	}
+
+	/**
+	 * Answers 413 and closes the connection, since the rest of the body is never read. The unread bytes are
+	 * discarded for a while first: closing a socket with unread input resets it, and the reset could reach the
+	 * client before it reads the answer.
+	 */
+	private static void rejectOversized(Socket socket) {
+		try {
+			HttpCodec.writeResponse(socket.getOutputStream(), HttpResponse.payloadTooLarge(), true);
+			socket.shutdownOutput();
+			socket.setSoTimeout((int) DRAIN_TIMEOUT_MILLIS);
+			InputStream in = socket.getInputStream();
+			byte[] discard = new byte[64 * 1024];
+			long deadline = System.nanoTime() + DRAIN_TIMEOUT_MILLIS * 1_000_000L;
+			long drained = 0;
+			int count;
+			while (drained < MAX_DRAINED_BYTES && System.nanoTime() - deadline < 0 && (count = in.read(discard)) >= 0) {
+				drained += count;
+			}
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			// The peer gave up or stopped sending (or a TLS socket refused the half-close): nothing more to do.
 		}
 	}
 

@@ -40,4 +40,18 @@ class LocalClusterMainOptionsTests {
 			.hasMessage("--port needs a value");
 	}
 
+	@Test
+	void credentialsControlPortAndHelpAreParsed() {
+		LocalClusterMain.Options options = LocalClusterMain.Options
+			.parse(new String[] { "--credentials", "key:se:cret", "--control-port", "9000", "--help" });
+		assertThat(options.accessKeyId).isEqualTo("key");
+		assertThat(options.secretAccessKey).isEqualTo("se:cret");
+		assertThat(options.controlPort).isEqualTo(9000);
+		assertThat(options.help).isTrue();
+		assertThat(LocalClusterMain.Options.parse(new String[0]).controlPort).as("off by default").isNegative();
+		assertThat(LocalClusterMain.Options.USAGE).contains("--credentials KEY:SECRET").contains("--control-port P");
+		assertThatThrownBy(() -> LocalClusterMain.Options.parse(new String[] { "--credentials", "nocolon" }))
+			.hasMessageContaining("KEY:SECRET");
+	}
+
 }

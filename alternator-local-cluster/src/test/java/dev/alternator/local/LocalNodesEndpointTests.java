@@ -93,7 +93,7 @@ class LocalNodesEndpointTests {
 	void healthCheckNamesTheNodeAndJoiningNodesAreNotHealthy() {
 		Http.Answer health = Http.get(cluster.node(1).endpoint());
 		assertThat(health.status).isEqualTo(200);
-		assertThat(health.body).isEqualTo("healthy: 127.0.0.2");
+		assertThat(health.body).isEqualTo("healthy: 127.0.0.2:" + cluster.port());
 		cluster.node(1).joining(Duration.ofSeconds(30));
 		assertThat(Http.get(cluster.node(1).endpoint()).status).isEqualTo(503);
 		assertThat(cluster.node(1).state()).isEqualTo(NodeState.JOINING);
