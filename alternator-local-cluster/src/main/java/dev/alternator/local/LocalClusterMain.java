@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
  * --port P               the port every node listens on (default 8000; 0 for any free port)
  * --legacy-localnodes    make /localnodes ignore dc and rack, as ScyllaDB before 2025.1
  * --tls                  serve https with a generated self-signed certificate
+ * --ttl-period SECONDS   how often expired (TTL) items are deleted (default 2)
  * </pre>
  */
 public final class LocalClusterMain {
@@ -40,7 +41,8 @@ public final class LocalClusterMain {
 		LocalCluster.Builder builder = LocalCluster.builder()
 			.port(options.port)
 			.legacyLocalNodes(options.legacyLocalNodes)
-			.tls(options.tls);
+			.tls(options.tls)
+			.ttlScanPeriod(java.time.Duration.ofSeconds(options.ttlPeriodSeconds));
 		for (int i = 0; i < options.nodes; i++) {
 			String datacenter = options.datacenters.get(i % options.datacenters.size());
 			String rack = options.racks.get((i / options.datacenters.size()) % options.racks.size());
@@ -65,7 +67,7 @@ public final class LocalClusterMain {
 	static final class Options {
 
 		static final String USAGE = "Usage: [--nodes N] [--datacenters dc1,dc2] [--racks rack1,rack2] [--port P]"
-				+ " [--legacy-localnodes] [--tls]";
+				+ " [--legacy-localnodes] [--tls] [--ttl-period SECONDS]";
 
 		int nodes = 3;
 
@@ -78,6 +80,8 @@ public final class LocalClusterMain {
 		boolean legacyLocalNodes;
 
 		boolean tls;
+
+		int ttlPeriodSeconds = 2;
 
 		static Options parse(String[] args) {
 			Options options = new Options();
@@ -102,6 +106,9 @@ public final class LocalClusterMain {
 						break;
 					case "--tls":
 						options.tls = true;
+						break;
+					case "--ttl-period":
+						options.ttlPeriodSeconds = number(argument, value(argument, remaining), 1, 86400);
 						break;
 					default:
 						throw new IllegalArgumentException("Unknown option '" + argument + "'");

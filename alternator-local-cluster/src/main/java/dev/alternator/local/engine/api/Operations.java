@@ -2,7 +2,9 @@ package dev.alternator.local.engine.api;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
+import dev.alternator.local.engine.EngineOptions;
 import dev.alternator.local.engine.table.TableCatalog;
 
 /**
@@ -16,13 +18,26 @@ public final class Operations {
 	}
 
 	/**
-	 * Creates every operation over one new, empty catalogue.
+	 * Creates every operation over one new, empty catalogue, with the default options. Background work (TTL
+	 * expiry) is never stopped: use {@link #create(EngineOptions, Consumer)} to own it.
 	 * @return the operations by name
 	 */
 	public static Map<String, Operation> create() {
+		return create(EngineOptions.defaults(), (resource) -> {
+		});
+	}
+
+	/**
+	 * Creates every operation over one new, empty catalogue.
+	 * @param options how background work runs
+	 * @param resources given what must be closed with the engine (the TTL expiry thread)
+	 * @return the operations by name
+	 */
+	public static Map<String, Operation> create(EngineOptions options, Consumer<AutoCloseable> resources) {
 		TableCatalog catalog = new TableCatalog();
 		Map<String, Operation> operations = new HashMap<>();
-		TableOperations tables = new TableOperations(catalog, ItemKeys.INSTANCE);
+		Streams streams = new Streams(catalog, options.streamRetention());
+		TableOperations tables = new TableOperations(catalog, ItemKeys.INSTANCE, streams);
 		operations.put("CreateTable", tables::createTable);
 		operations.put("DescribeTable", tables::describeTable);
 		operations.put("ListTables", tables::listTables);
@@ -42,6 +57,17 @@ public final class Operations {
 		BatchOperations batches = new BatchOperations(catalog);
 		operations.put("BatchGetItem", batches::batchGetItem);
 		operations.put("BatchWriteItem", batches::batchWriteItem);
+		TimeToLiveExpiry expiry = new TimeToLiveExpiry(catalog, options.ttlScanPeriod());
+		resources.accept(expiry);
+		TimeToLive timeToLive = new TimeToLive(catalog, expiry);
+		operations.put("UpdateTimeToLive", timeToLive::updateTimeToLive);
+		operations.put("DescribeTimeToLive", timeToLive::describeTimeToLive);
+		// The Streams API shares the endpoint; the engine dispatches on what follows the target's last dot.
+		StreamOperations streamOperations = new StreamOperations(catalog, streams);
+		operations.put("ListStreams", streamOperations::listStreams);
+		operations.put("DescribeStream", streamOperations::describeStream);
+		operations.put("GetShardIterator", streamOperations::getShardIterator);
+		operations.put("GetRecords", streamOperations::getRecords);
 		return Map.copyOf(operations);
 	}
 

@@ -38,14 +38,21 @@ public final class TableOperations {
 
 	private final KeyExtractor keys;
 
+	private final Streams streams;
+
 	/**
 	 * Creates the operations on a catalogue.
 	 * @param catalog the tables
 	 * @param keys reads keys out of stored items, for indexes
 	 */
 	public TableOperations(TableCatalog catalog, KeyExtractor keys) {
+		this(catalog, keys, new Streams(catalog, dev.alternator.local.engine.EngineOptions.DEFAULT_STREAM_RETENTION));
+	}
+
+	TableOperations(TableCatalog catalog, KeyExtractor keys, Streams streams) {
 		this.catalog = catalog;
 		this.keys = keys;
+		this.streams = streams;
 	}
 
 	/**
@@ -95,6 +102,9 @@ public final class TableOperations {
 		if (!this.catalog.add(table)) {
 			throw ApiException.resourceInUse("Table " + name + " already exists");
 		}
+		if (settings.streamEnabled()) {
+			this.streams.enable(table, settings.streamViewType());
+		}
 		ObjectNode response = Json.object();
 		response.set("TableDescription", TableDescriptions.describe(table, "ACTIVE"));
 		return Json.bytes(response);
@@ -123,6 +133,7 @@ public final class TableOperations {
 		if (table == null) {
 			throw ApiException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
 		}
+		this.streams.tableDeleted(table);
 		ObjectNode response = Json.object();
 		response.set("TableDescription", TableDescriptions.describe(table, "DELETING"));
 		return Json.bytes(response);
@@ -214,7 +225,14 @@ public final class TableOperations {
 			}
 		}
 		if (request.has("BillingMode") || request.has("ProvisionedThroughput") || request.has("StreamSpecification")) {
-			table.redefine(table.definition().withSettings(settings(request, table.definition().settings())));
+			synchronized (table) {
+				TableDefinition.Settings previous = table.definition().settings();
+				TableDefinition.Settings settings = settings(request, previous);
+				if (request.has("StreamSpecification")) {
+					updateStream(table, previous, settings);
+				}
+				table.redefine(table.definition().withSettings(settings));
+			}
 			changed = true;
 		}
 		if (!changed) {
@@ -248,6 +266,7 @@ public final class TableOperations {
 				}
 				updated.put(key, value);
 			}
+			WriteIsolation.validate(updated);
 			table.redefine(table.definition().withSettings(withTags(settings, updated)));
 		}
 		return Json.EMPTY_OBJECT;
@@ -284,6 +303,22 @@ public final class TableOperations {
 		ArrayNode tags = response.putArray("Tags");
 		table.definition().settings().tags().forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
 		return Json.bytes(response);
+	}
+
+	private void updateStream(Table table, TableDefinition.Settings previous, TableDefinition.Settings settings) {
+		if (settings.streamEnabled() && previous.streamEnabled()) {
+			throw ApiException.validation("Table already has an enabled stream: TableName: "
+					+ table.definition().name());
+		}
+		if (!settings.streamEnabled() && !previous.streamEnabled()) {
+			throw ApiException.validation("Table " + table.definition().name() + " has no stream to disable");
+		}
+		if (settings.streamEnabled()) {
+			this.streams.enable(table, settings.streamViewType());
+		}
+		else {
+			this.streams.disable(table);
+		}
 	}
 
 	private Table tableByArn(JsonNode request) {
@@ -518,6 +553,7 @@ public final class TableOperations {
 				}
 				tags.put(tagKey, tagValue);
 			}
+			WriteIsolation.validate(tags);
 		}
 		return new TableDefinition.Settings(billingMode, read, write, streamEnabled, viewType, tags);
 	}
