@@ -74,7 +74,7 @@ class StreamsTests {
 
 	static DynamoDbStreamsClient streamsClient(LocalCluster cluster) {
 		return DynamoDbStreamsClient.builder()
-			.endpointOverride(URI.create(cluster.seeds().get(1)))
+			.endpointOverride(URI.create(cluster.seeds().get(cluster.seeds().size() - 1)))
 			.region(Region.US_EAST_1)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("engine", "tests")))
 			.build();

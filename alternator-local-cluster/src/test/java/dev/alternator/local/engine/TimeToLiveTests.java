@@ -2,6 +2,7 @@ package dev.alternator.local.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import dev.alternator.local.LocalCluster;
@@ -18,6 +19,11 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.dynamodb.model.OperationType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 import static dev.alternator.local.engine.EngineClusterSupport.key;
 import static dev.alternator.local.engine.EngineClusterSupport.n;
@@ -108,6 +114,36 @@ class TimeToLiveTests {
 				.isFalse());
 		for (String kept : new String[] { "future", "text", "none" }) {
 			assertThat(client.getItem((get) -> get.tableName(table).key(key(kept))).hasItem()).as(kept).isTrue();
+		}
+	}
+
+	@Test
+	void expiryIsAStreamRemoveByTheService() {
+		String table = "ttl_streamed";
+		String arn = client.createTable((request) -> request.tableName(table)
+			.keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
+			.attributeDefinitions(AttributeDefinition.builder().attributeName("id")
+				.attributeType(ScalarAttributeType.S).build())
+			.billingMode(BillingMode.PAY_PER_REQUEST)
+			.streamSpecification((stream) -> stream.streamEnabled(true).streamViewType(StreamViewType.OLD_IMAGE)))
+			.tableDescription().latestStreamArn();
+		ttl(table, "expires", true);
+		client.putItem((put) -> put.tableName(table).item(Map.of("id", s("gone"), "expires", n("1"))));
+		client.deleteItem((delete) -> delete.tableName(table).key(key("missing")));
+		try (DynamoDbStreamsClient streams = StreamsTests.streamsClient(cluster)) {
+			String shard = streams.describeStream((describe) -> describe.streamArn(arn)).streamDescription()
+				.shards().get(0).shardId();
+			String horizon = streams.getShardIterator((request) -> request.streamArn(arn).shardId(shard)
+				.shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+					streams.getRecords((get) -> get.shardIterator(horizon)).records()).hasSize(2));
+			List<Record> records = streams.getRecords((get) -> get.shardIterator(horizon)).records();
+			assertThat(records.get(0).userIdentity()).isNull();
+			Record expiry = records.get(1);
+			assertThat(expiry.eventName()).isEqualTo(OperationType.REMOVE);
+			assertThat(expiry.userIdentity().type()).isEqualTo("Service");
+			assertThat(expiry.userIdentity().principalId()).isEqualTo("dynamodb.amazonaws.com");
+			assertThat(expiry.dynamodb().oldImage()).containsEntry("expires", n("1"));
 		}
 	}
 

@@ -181,6 +181,12 @@ final class StreamOperations {
 		generator.writeStringField("eventName", change.eventName());
 		generator.writeStringField("eventSource", "scylladb:alternator");
 		generator.writeStringField("eventVersion", "1.1");
+		if (change.byService()) {
+			generator.writeObjectFieldStart("userIdentity");
+			generator.writeStringField("PrincipalId", "dynamodb.amazonaws.com");
+			generator.writeStringField("Type", "Service");
+			generator.writeEndObject();
+		}
 		generator.writeObjectFieldStart("dynamodb");
 		generator.writeNumberField("ApproximateCreationDateTime", change.epochMillis() / 1000);
 		Map<String, AttributeValue> keys = new LinkedHashMap<>();

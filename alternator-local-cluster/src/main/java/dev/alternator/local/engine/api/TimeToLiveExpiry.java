@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
+import dev.alternator.local.engine.stream.ServiceWrites;
 import dev.alternator.local.engine.table.PrimaryKey;
 import dev.alternator.local.engine.table.StoredItem;
 import dev.alternator.local.engine.table.Table;
@@ -98,9 +99,14 @@ final class TimeToLiveExpiry implements AutoCloseable {
 			if (attribute == null) {
 				continue;
 			}
+			byte[] marker = marker(attribute);
 			for (Map.Entry<PrimaryKey, StoredItem> entry : table.items().entrySet()) {
 				if (Thread.currentThread().isInterrupted()) {
 					return deleted;
+				}
+				// Most items have no number under that name: skip them without parsing.
+				if (marker != null && !contains(entry.getValue().json(), marker)) {
+					continue;
 				}
 				if (expired(entry.getValue(), attribute, now)) {
 					deleted += delete(table, entry.getKey(), attribute, now);
@@ -117,7 +123,7 @@ final class TimeToLiveExpiry implements AutoCloseable {
 			// The item may have been rewritten since the scan read it: check again under the lock.
 			StoredItem current = table.get(key);
 			if (current != null && expired(current, attribute, now)) {
-				table.write(key, null);
+				ServiceWrites.run(() -> table.write(key, null));
 				return 1;
 			}
 			return 0;
@@ -125,6 +131,32 @@ final class TimeToLiveExpiry implements AutoCloseable {
 		finally {
 			lock.unlock();
 		}
+	}
+
+	/**
+	 * The bytes that a stored item holding a number under the attribute's name contains, or {@code null} when
+	 * the name would be escaped in JSON and no quick test is possible.
+	 */
+	private static byte[] marker(String attribute) {
+		for (int i = 0; i < attribute.length(); i++) {
+			char c = attribute.charAt(i);
+			if (c < 0x20 || c == '"' || c == '\\') {
+				return null;
+			}
+		}
+		return ("\"" + attribute + "\":{\"N\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private static boolean contains(byte[] json, byte[] marker) {
+		outer: for (int i = 0; i <= json.length - marker.length; i++) {
+			for (int j = 0; j < marker.length; j++) {
+				if (json[i + j] != marker[j]) {
+					continue outer;
+				}
+			}
+			return true;
+		}
+		return false;
 	}
 
 	private static boolean expired(StoredItem item, String attribute, BigDecimal now) {

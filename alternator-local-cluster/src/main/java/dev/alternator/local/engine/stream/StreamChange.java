@@ -11,8 +11,10 @@ import dev.alternator.local.engine.table.StoredItem;
  * @param key the item's primary key
  * @param old the item before, or {@code null} when it was created
  * @param item the item after, or {@code null} when it was deleted
+ * @param byService whether the engine made the change on its own (a TTL expiry), not a client
  */
-public record StreamChange(long sequence, long epochMillis, PrimaryKey key, StoredItem old, StoredItem item) {
+public record StreamChange(long sequence, long epochMillis, PrimaryKey key, StoredItem old, StoredItem item,
+		boolean byService) {
 
 	/**
 	 * The DynamoDB event name of the change.

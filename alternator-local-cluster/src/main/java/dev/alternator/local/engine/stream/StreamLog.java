@@ -69,9 +69,10 @@ public final class StreamLog implements WriteListener {
 	@Override
 	public void written(PrimaryKey key, StoredItem old, StoredItem item) {
 		long now = this.clock.getAsLong();
+		boolean byService = ServiceWrites.active();
 		synchronized (this) {
 			trim(now);
-			this.changes.addLast(new StreamChange(++this.lastSequence, now, key, old, item));
+			this.changes.addLast(new StreamChange(++this.lastSequence, now, key, old, item, byService));
 		}
 	}
 
