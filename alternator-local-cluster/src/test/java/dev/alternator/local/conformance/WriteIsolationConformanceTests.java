@@ -93,6 +93,30 @@ class WriteIsolationConformanceTests extends ConformanceSupport {
 	}
 
 	@Test
+	void tagsAreListedWholeInKeyOrderAndBadRequestsAnswerAsAlternator() {
+		String table = hashTable("tags");
+		String arn = this.dynamo.describeTable((describe) -> describe.tableName(table)).table().tableArn();
+		java.util.List<Tag> tags = new java.util.ArrayList<>();
+		for (int i = 50; i > 0; i--) {
+			tags.add(Tag.builder().key(String.format("k%02d", i)).value("v" + i).build());
+		}
+		this.dynamo.tagResource((request) -> request.resourceArn(arn).tags(tags));
+		software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceResponse listed = this.dynamo
+			.listTagsOfResource((list) -> list.resourceArn(arn));
+		assertThat(listed.nextToken()).isNull();
+		assertThat(listed.tags()).hasSize(50);
+		assertThat(listed.tags()).extracting(Tag::key).isSorted();
+		assertValidation(() -> this.dynamo.tagResource((request) -> request.resourceArn(arn)
+			.tags(Tag.builder().key("k51").value("v").build())), "Number of Tags exceed the current limit");
+		assertApiError(() -> this.dynamo.listTagsOfResource((list) -> list.resourceArn("nonsense")),
+				"AccessDeniedException", "Incorrect resource identifier");
+		assertValidation(() -> this.dynamo.tagResource((request) -> request.resourceArn(arn)
+			.tags(java.util.List.of())), "The number of tags must be at least 1");
+		assertApiError(() -> this.dynamo.untagResource((request) -> request.resourceArn(arn.replace(table, "nope"))
+			.tagKeys("k01")), "ResourceNotFoundException", "nope");
+	}
+
+	@Test
 	void tagsPageAndUntagRestoresReadModifyWrite() {
 		String table = forbidRmwTable();
 		String arn = this.dynamo.describeTable((describe) -> describe.tableName(table)).table().tableArn();

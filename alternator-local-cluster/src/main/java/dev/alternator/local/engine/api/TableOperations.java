@@ -251,9 +251,12 @@ public final class TableOperations {
 	 */
 	public byte[] tagResource(JsonNode request) {
 		Table table = tableByArn(request);
-		JsonNode tags = Requests.optionalArray(request, "Tags");
-		if (tags == null) {
-			throw ApiException.validation("Missing Tags field in request");
+		JsonNode tags = request.get("Tags");
+		if (tags == null || !tags.isArray()) {
+			throw ApiException.validation("Cannot parse tags");
+		}
+		if (tags.isEmpty()) {
+			throw ApiException.validation("The number of tags must be at least 1");
 		}
 		synchronized (table) {
 			TableDefinition.Settings settings = table.definition().settings();
@@ -279,14 +282,15 @@ public final class TableOperations {
 	 */
 	public byte[] untagResource(JsonNode request) {
 		Table table = tableByArn(request);
-		JsonNode keys = Requests.optionalArray(request, "TagKeys");
-		if (keys == null) {
-			throw ApiException.validation("Missing TagKeys field in request");
+		JsonNode keys = request.get("TagKeys");
+		if (keys == null || !keys.isArray()) {
+			throw ApiException.validation("Cannot parse tag keys");
 		}
 		synchronized (table) {
 			TableDefinition.Settings settings = table.definition().settings();
 			Map<String, String> updated = new LinkedHashMap<>(settings.tags());
 			keys.forEach((key) -> updated.remove(key.asText()));
+			WriteIsolation.validate(updated);
 			table.redefine(table.definition().withSettings(withTags(settings, updated)));
 		}
 		return Json.EMPTY_OBJECT;
@@ -301,7 +305,9 @@ public final class TableOperations {
 		Table table = tableByArn(request);
 		ObjectNode response = Json.object();
 		ArrayNode tags = response.putArray("Tags");
-		table.definition().settings().tags().forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
+		// As Alternator: every tag in one answer (no NextToken), ordered by key.
+		new java.util.TreeMap<>(table.definition().settings().tags())
+			.forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
 		return Json.bytes(response);
 	}
 
@@ -322,17 +328,24 @@ public final class TableOperations {
 	}
 
 	private Table tableByArn(JsonNode request) {
-		String arn = Requests.optionalString(request, "ResourceArn");
-		if (arn == null) {
-			throw ApiException.validation("Missing ResourceArn field in request");
+		JsonNode arnNode = request.get("ResourceArn");
+		if (arnNode == null || !arnNode.isTextual()) {
+			throw incorrectResource();
 		}
+		String arn = arnNode.textValue();
 		int at = arn.lastIndexOf(":table/");
 		if (at < 0) {
-			throw ApiException.validation("Invalid ResourceArn: " + arn);
+			throw incorrectResource();
 		}
 		String name = arn.substring(at + ":table/".length());
 		int slash = name.indexOf('/');
 		return Requests.table(this.catalog, (slash < 0) ? name : name.substring(0, slash));
+	}
+
+	// Alternator answers a missing or malformed ARN so, not with a ValidationException.
+	private static ApiException incorrectResource() {
+		return new ApiException("AccessDeniedException", "Incorrect resource identifier", ApiException.BAD_REQUEST,
+				null);
 	}
 
 	private static TableDefinition.Settings withTags(TableDefinition.Settings settings, Map<String, String> tags) {

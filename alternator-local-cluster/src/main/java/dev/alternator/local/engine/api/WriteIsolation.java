@@ -16,6 +16,9 @@ final class WriteIsolation {
 
 	static final String TAG = "system:write_isolation";
 
+	// As DynamoDB and Alternator: at most 50 tags per table, counted after the change.
+	private static final int MAX_TAGS = 50;
+
 	// The values Alternator accepts, full names and abbreviations; only the first letter decides.
 	private static final Set<String> ALLOWED = new TreeSet<>(Set.of("f", "forbid", "forbid_rmw", "a", "always",
 			"always_use_lwt", "o", "only_rmw_uses_lwt", "u", "unsafe", "unsafe_rmw"));
@@ -28,9 +31,12 @@ final class WriteIsolation {
 	}
 
 	/**
-	 * Rejects tags whose write isolation value Alternator would not accept.
+	 * Rejects a table's tags as Alternator would: more than 50, or a write isolation value it does not know.
 	 */
 	static void validate(Map<String, String> tags) {
+		if (tags.size() > MAX_TAGS) {
+			throw ApiException.validation("Number of Tags exceed the current limit for the provided ResourceArn");
+		}
 		String value = tags.get(TAG);
 		if (value != null && !ALLOWED.contains(value)) {
 			StringBuilder allowed = new StringBuilder("{");
