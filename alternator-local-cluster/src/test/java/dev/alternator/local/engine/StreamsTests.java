@@ -254,6 +254,9 @@ class StreamsTests {
 			.containsExactly("kept");
 		// A disabled stream's shard is closed: once read to the end there is no next iterator.
 		assertThat(records.nextShardIterator()).isNull();
+		assertThatThrownBy(() -> client.updateTable((update) -> update.tableName(table)
+			.streamSpecification((stream) -> stream.streamEnabled(false))))
+			.isInstanceOf(DynamoDbException.class).hasMessageContaining("Table has no stream to disable");
 		client.deleteTable((delete) -> delete.tableName(table));
 		assertThatThrownBy(() -> streams.describeStream((describe) -> describe.streamArn(arn)))
 			.isInstanceOf(ResourceNotFoundException.class);

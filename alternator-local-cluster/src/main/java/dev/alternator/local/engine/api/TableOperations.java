@@ -317,7 +317,8 @@ public final class TableOperations {
 					+ table.definition().name());
 		}
 		if (!settings.streamEnabled() && !previous.streamEnabled()) {
-			throw ApiException.validation("Table " + table.definition().name() + " has no stream to disable");
+			throw ApiException.validation("Table has no stream to disable: TableName: "
+					+ table.definition().name());
 		}
 		if (settings.streamEnabled()) {
 			this.streams.enable(table, settings.streamViewType());
