@@ -205,6 +205,51 @@ class StreamsTests {
 	}
 
 	@Test
+	void getRecordsLimitIsOneToAThousand() {
+		TableDescription table = createTable(StreamViewType.KEYS_ONLY);
+		String horizon = iterator(table.latestStreamArn(), ShardIteratorType.TRIM_HORIZON, null);
+		assertThatThrownBy(() -> streams.getRecords((get) -> get.shardIterator(horizon).limit(0)))
+			.isInstanceOf(DynamoDbException.class).hasMessageContaining("Limit must be 1 or more");
+		assertThatThrownBy(() -> streams.getRecords((get) -> get.shardIterator(horizon).limit(1001)))
+			.isInstanceOf(DynamoDbException.class).hasMessageContaining("Limit must be less than or equal to 1000");
+	}
+
+	@Test
+	void concurrentWritersLoseNoRecordAndSequenceNumbersGrow() throws Exception {
+		TableDescription table = createTable(StreamViewType.NEW_IMAGE);
+		int writers = 4;
+		int perWriter = 25;
+		List<Thread> threads = new ArrayList<>();
+		for (int w = 0; w < writers; w++) {
+			int writer = w;
+			threads.add(new Thread(() -> {
+				for (int i = 0; i < perWriter; i++) {
+					String id = writer + "-" + i;
+					client.putItem((put) -> put.tableName(table.tableName()).item(key(id)));
+				}
+			}));
+		}
+		threads.forEach(Thread::start);
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		List<Record> all = new ArrayList<>();
+		String next = iterator(table.latestStreamArn(), ShardIteratorType.TRIM_HORIZON, null);
+		while (true) {
+			String current = next;
+			GetRecordsResponse page = streams.getRecords((get) -> get.shardIterator(current).limit(30));
+			if (page.records().isEmpty()) {
+				break;
+			}
+			all.addAll(page.records());
+			next = page.nextShardIterator();
+		}
+		assertThat(all).hasSize(writers * perWriter);
+		assertThat(all).extracting((record) -> record.dynamodb().keys().get("id").s()).doesNotHaveDuplicates();
+		assertThat(all).extracting((record) -> record.dynamodb().sequenceNumber()).isSorted();
+	}
+
+	@Test
 	void listStreamsPagesOverStreamedTablesOnly() {
 		Set<String> expected = new java.util.HashSet<>();
 		for (int i = 0; i < 3; i++) {
