@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.alternator.local.engine.EngineOptions;
+import dev.alternator.local.engine.table.Table;
 import dev.alternator.local.engine.table.TableCatalog;
+import dev.alternator.local.engine.table.TableDefinition;
 
 /**
  * The operations an engine answers, by name. An operation Alternator does not implement (transactions,
@@ -34,7 +36,19 @@ public final class Operations {
 	 * @return the operations by name
 	 */
 	public static Map<String, Operation> create(EngineOptions options, Consumer<AutoCloseable> resources) {
-		TableCatalog catalog = new TableCatalog();
+		return create(options, new TableCatalog(), resources);
+	}
+
+	/**
+	 * Creates every operation over a given catalogue, such as one recovered from a data directory: its tables
+	 * with a stream get a new, empty one, and TTL expiry starts when any has TTL enabled.
+	 * @param options how background work runs
+	 * @param catalog the tables
+	 * @param resources given what must be closed with the engine (the TTL expiry thread)
+	 * @return the operations by name
+	 */
+	public static Map<String, Operation> create(EngineOptions options, TableCatalog catalog,
+			Consumer<AutoCloseable> resources) {
 		Map<String, Operation> operations = new HashMap<>();
 		Streams streams = new Streams(catalog, options.streamRetention());
 		TableOperations tables = new TableOperations(catalog, ItemKeys.INSTANCE, streams);
@@ -62,6 +76,16 @@ public final class Operations {
 		TimeToLive timeToLive = new TimeToLive(catalog, expiry);
 		operations.put("UpdateTimeToLive", timeToLive::updateTimeToLive);
 		operations.put("DescribeTimeToLive", timeToLive::describeTimeToLive);
+		for (String name : catalog.names(null, Integer.MAX_VALUE)) {
+			Table table = catalog.get(name);
+			TableDefinition.Settings settings = table.definition().settings();
+			if (settings.streamEnabled()) {
+				streams.enable(table, settings.streamViewType());
+			}
+			if (settings.tags().containsKey(TimeToLive.TAG)) {
+				expiry.start();
+			}
+		}
 		// The Streams API shares the endpoint; the engine dispatches on what follows the target's last dot.
 		StreamOperations streamOperations = new StreamOperations(catalog, streams);
 		operations.put("ListStreams", streamOperations::listStreams);
