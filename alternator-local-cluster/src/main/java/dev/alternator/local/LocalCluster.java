@@ -407,6 +407,21 @@ public final class LocalCluster implements AutoCloseable {
 		Builder tls(boolean enabled);
 
 		/**
+		 * How often the engine deletes items whose TTL has passed (default 2 seconds). Alternator scans far less
+		 * often; a short period lets tests see expiry soon.
+		 * @param period the scan period, positive
+		 * @return this builder
+		 */
+		Builder ttlScanPeriod(java.time.Duration period);
+
+		/**
+		 * How long a stream keeps a change record (default 24 hours, as Alternator).
+		 * @param retention the retention, positive
+		 * @return this builder
+		 */
+		Builder streamRetention(java.time.Duration retention);
+
+		/**
 		 * Starts the engine and every node.
 		 * @return the running cluster
 		 * @throws LocalClusterException when an address or the port cannot be bound, with how to fix it
@@ -428,6 +443,9 @@ public final class LocalCluster implements AutoCloseable {
 		private String secretAccessKey;
 
 		private boolean tls;
+
+		private dev.alternator.local.engine.EngineOptions engineOptions = dev.alternator.local.engine.EngineOptions
+			.defaults();
 
 		@Override
 		public Builder node(String datacenter, String rack) {
@@ -487,13 +505,25 @@ public final class LocalCluster implements AutoCloseable {
 		}
 
 		@Override
+		public Builder ttlScanPeriod(java.time.Duration period) {
+			this.engineOptions = this.engineOptions.withTtlScanPeriod(period);
+			return this;
+		}
+
+		@Override
+		public Builder streamRetention(java.time.Duration retention) {
+			this.engineOptions = this.engineOptions.withStreamRetention(retention);
+			return this;
+		}
+
+		@Override
 		public LocalCluster start() {
 			if (this.topology.isEmpty()) {
 				nodes("dc1", "rack1", 2).node("dc1", "rack2");
 			}
 			long started = System.nanoTime();
 			LocalClusterTls tlsMaterial = this.tls ? LocalClusterTls.generate() : null;
-			DynamoDbEngine engine = InProcessEngine.start();
+			DynamoDbEngine engine = InProcessEngine.start(this.engineOptions);
 			try {
 				LocalCluster cluster = startNodes(engine, tlsMaterial);
 				logger.info("Local Alternator cluster started in {} ms: {} nodes on port {}, seeds {}",

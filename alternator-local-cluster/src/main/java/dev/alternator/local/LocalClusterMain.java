@@ -1,5 +1,6 @@
 package dev.alternator.local;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -110,6 +111,7 @@ public final class LocalClusterMain {
 				  --legacy-localnodes       make /localnodes ignore dc and rack, as ScyllaDB before 2025.1
 				  --control-port P          serve the control API (kill, hang, restart, add and remove nodes) on
 				                            the first node's address and port P; off unless given
+				  --ttl-period SECONDS      how often expired (TTL) items are deleted (default 2)
 				  --help                    print this text
 
 				Example: --nodes 6 --datacenters dc1,dc2 --racks rack1,rack2,rack3 --port 8000
@@ -136,6 +138,8 @@ public final class LocalClusterMain {
 
 		int controlPort = -1;
 
+		int ttlPeriodSeconds = 2;
+
 		static Options parse(String[] args) {
 			Options options = new Options();
 			List<String> remaining = new ArrayList<>(Arrays.asList(args));
@@ -152,6 +156,7 @@ public final class LocalClusterMain {
 					case "--tls" -> options.tls = true;
 					case "--credentials" -> options.credentials(value(argument, remaining));
 					case "--control-port" -> options.controlPort = number(argument, value(argument, remaining), 0, 65535);
+					case "--ttl-period" -> options.ttlPeriodSeconds = number(argument, value(argument, remaining), 1, 86400);
 					default -> throw new IllegalArgumentException("Unknown option '" + argument + "'");
 				}
 			}
@@ -171,7 +176,8 @@ public final class LocalClusterMain {
 			LocalCluster.Builder builder = LocalCluster.builder()
 				.port(this.port)
 				.legacyLocalNodes(this.legacyLocalNodes)
-				.tls(this.tls);
+				.tls(this.tls)
+				.ttlScanPeriod(Duration.ofSeconds(this.ttlPeriodSeconds));
 			if (this.accessKeyId != null) {
 				builder.credentials(this.accessKeyId, this.secretAccessKey);
 			}

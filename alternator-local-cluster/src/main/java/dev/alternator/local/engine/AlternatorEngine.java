@@ -2,6 +2,8 @@ package dev.alternator.local.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,8 +25,12 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  * Thread-safe: any number of threads may call {@link #execute(String, byte[])} at once; writes to one item
  * are atomic with respect to each other, and reads never see half a write.
+ * <p>
+ * The engine answers the DynamoDB Streams operations too (their target prefix is
+ * {@code DynamoDBStreams_20120810.}). Its only thread is the TTL expiry scan, started when a table first
+ * enables TTL and stopped by {@link #close()}.
  */
-public final class AlternatorEngine {
+public final class AlternatorEngine implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(AlternatorEngine.class);
 
@@ -32,18 +38,71 @@ public final class AlternatorEngine {
 
 	private static final ObjectMapper MAPPER = new ObjectMapper();
 
+	private static final String DESCRIBE_ENDPOINTS = "DescribeEndpoints";
+
+	// Alternator tells clients to keep the endpoint list for a day.
+	private static final int ENDPOINT_CACHE_MINUTES = 1440;
+
 	private final Map<String, Operation> operations;
 
-	private AlternatorEngine() {
-		this.operations = Operations.create();
+	private final List<AutoCloseable> resources = new ArrayList<>();
+
+	private AlternatorEngine(EngineOptions options) {
+		this.operations = Operations.create(options, this.resources::add);
+	}
+
+	/**
+	 * Creates an engine with no tables and the default options.
+	 * @return the engine
+	 */
+	public static AlternatorEngine create() {
+		return new AlternatorEngine(EngineOptions.defaults());
 	}
 
 	/**
 	 * Creates an engine with no tables.
+	 * @param options how background work (TTL expiry, stream retention) runs
 	 * @return the engine
 	 */
-	public static AlternatorEngine create() {
-		return new AlternatorEngine();
+	public static AlternatorEngine create(EngineOptions options) {
+		return new AlternatorEngine(options);
+	}
+
+	/**
+	 * Stops the engine's background thread, if it started one. The data stays readable.
+	 */
+	@Override
+	public void close() {
+		for (AutoCloseable resource : this.resources) {
+			try {
+				resource.close();
+			}
+			catch (Exception ex) {
+				logger.warn("Closing {} failed", resource, ex);
+			}
+		}
+	}
+
+	/**
+	 * Executes one DynamoDB API request received with a {@code Host} header, which DescribeEndpoints answers
+	 * with, as Alternator does.
+	 * @param operation the operation name, such as {@code PutItem} (see {@link #operationOf(String)})
+	 * @param jsonBody the request body, DynamoDB JSON
+	 * @param host the request's {@code Host} header, or {@code null}
+	 * @return the answer, as {@link #execute(String, byte[])}
+	 */
+	public EngineResponse execute(String operation, byte[] jsonBody, String host) {
+		if (!DESCRIBE_ENDPOINTS.equals(operation)) {
+			return execute(operation, jsonBody);
+		}
+		if (host == null || host.isEmpty()) {
+			return new EngineResponse(400, Errors.body("ValidationException",
+					"DescribeEndpoints needs a 'Host' header in request"));
+		}
+		StringBuilder json = new StringBuilder(64 + host.length()).append("{\"Endpoints\":[{\"Address\":");
+		Errors.quote(json, host);
+		json.append(",\"CachePeriodInMinutes\":").append(ENDPOINT_CACHE_MINUTES).append("}]}");
+		return new EngineResponse(200, json.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
@@ -143,7 +202,7 @@ public final class AlternatorEngine {
 			return json.toString().getBytes(StandardCharsets.UTF_8);
 		}
 
-		private static void quote(StringBuilder json, String text) {
+		static void quote(StringBuilder json, String text) {
 			json.append('"');
 			for (int i = 0; i < text.length(); i++) {
 				char c = text.charAt(i);

@@ -34,6 +34,8 @@ public final class Table {
 
 	private volatile Map<String, SecondaryIndex> indexes;
 
+	private volatile WriteListener streamListener;
+
 	/**
 	 * Creates an empty table.
 	 * @param definition what the table was created with
@@ -95,7 +97,27 @@ public final class Table {
 		for (SecondaryIndex index : this.indexes.values()) {
 			index.update(key, old, item, this.keys);
 		}
+		WriteListener listener = this.streamListener;
+		if (listener != null) {
+			listener.written(key, old, item);
+		}
 		return old;
+	}
+
+	/**
+	 * The listener that captures this table's changes for its stream.
+	 * @return the listener, or {@code null} when the table has no stream
+	 */
+	public WriteListener streamListener() {
+		return this.streamListener;
+	}
+
+	/**
+	 * Sets or removes the listener that captures this table's changes for its stream.
+	 * @param listener the listener, or {@code null} to stop capturing
+	 */
+	public void streamListener(WriteListener listener) {
+		this.streamListener = listener;
 	}
 
 	/**
