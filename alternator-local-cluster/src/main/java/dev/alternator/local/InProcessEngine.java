@@ -1,6 +1,7 @@
 package dev.alternator.local;
 
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +29,10 @@ final class InProcessEngine implements DynamoDbEngine {
 		return new InProcessEngine(AlternatorEngine.create());
 	}
 
+	static InProcessEngine start(Path dataDirectory) {
+		return new InProcessEngine(AlternatorEngine.create(dataDirectory));
+	}
+
 	@Override
 	public HttpResponse execute(HttpRequest request) {
 		String operation = AlternatorEngine.operationOf(request.header("x-amz-target"));
@@ -45,7 +50,8 @@ final class InProcessEngine implements DynamoDbEngine {
 
 	@Override
 	public void close() {
-		// Nothing to release: the data goes with the engine object.
+		// In memory, the data goes with the engine object; with a data directory, this writes a snapshot.
+		this.engine.close();
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.alternator.local;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
  * --port P               the port every node listens on (default 8000; 0 for any free port)
  * --legacy-localnodes    make /localnodes ignore dc and rack, as ScyllaDB before 2025.1
  * --tls                  serve https with a generated self-signed certificate
+ * --data-dir DIR         keep the data in DIR (created when missing) so that it survives a restart
  * </pre>
  */
 public final class LocalClusterMain {
@@ -40,7 +42,8 @@ public final class LocalClusterMain {
 		LocalCluster.Builder builder = LocalCluster.builder()
 			.port(options.port)
 			.legacyLocalNodes(options.legacyLocalNodes)
-			.tls(options.tls);
+			.tls(options.tls)
+			.dataDirectory(options.dataDirectory);
 		for (int i = 0; i < options.nodes; i++) {
 			String datacenter = options.datacenters.get(i % options.datacenters.size());
 			String rack = options.racks.get((i / options.datacenters.size()) % options.racks.size());
@@ -57,6 +60,9 @@ public final class LocalClusterMain {
 			System.out.println("  " + node.endpoint() + "  " + node.datacenter() + "/" + node.rack());
 		}
 		System.out.println("Seeds: " + String.join(",", cluster.seeds()));
+		if (options.dataDirectory != null) {
+			System.out.println("Data kept in " + options.dataDirectory.toAbsolutePath());
+		}
 		cluster.tls().ifPresent((tls) -> System.out.println("Trust this certificate:\n" + tls.certificatePem()));
 		System.out.println("Press Ctrl-C to stop.");
 		stopped.await();
@@ -65,7 +71,7 @@ public final class LocalClusterMain {
 	static final class Options {
 
 		static final String USAGE = "Usage: [--nodes N] [--datacenters dc1,dc2] [--racks rack1,rack2] [--port P]"
-				+ " [--legacy-localnodes] [--tls]";
+				+ " [--legacy-localnodes] [--tls] [--data-dir DIR]";
 
 		int nodes = 3;
 
@@ -78,6 +84,8 @@ public final class LocalClusterMain {
 		boolean legacyLocalNodes;
 
 		boolean tls;
+
+		Path dataDirectory;
 
 		static Options parse(String[] args) {
 			Options options = new Options();
@@ -102,6 +110,9 @@ public final class LocalClusterMain {
 						break;
 					case "--tls":
 						options.tls = true;
+						break;
+					case "--data-dir":
+						options.dataDirectory = Path.of(value(argument, remaining));
 						break;
 					default:
 						throw new IllegalArgumentException("Unknown option '" + argument + "'");

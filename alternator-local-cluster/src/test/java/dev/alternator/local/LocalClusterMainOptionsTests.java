@@ -24,6 +24,15 @@ class LocalClusterMainOptionsTests {
 	}
 
 	@Test
+	void dataDirectoryIsParsedAndOffByDefault() {
+		assertThat(LocalClusterMain.Options.parse(new String[] { "--data-dir", "target/data" }).dataDirectory)
+			.isEqualTo(java.nio.file.Path.of("target/data"));
+		assertThat(LocalClusterMain.Options.parse(new String[0]).dataDirectory).isNull();
+		assertThatThrownBy(() -> LocalClusterMain.Options.parse(new String[] { "--data-dir" }))
+			.hasMessage("--data-dir needs a value");
+	}
+
+	@Test
 	void defaultsAreThreeNodesOnPort8000() {
 		LocalClusterMain.Options options = LocalClusterMain.Options.parse(new String[0]);
 		assertThat(options.nodes).isEqualTo(3);

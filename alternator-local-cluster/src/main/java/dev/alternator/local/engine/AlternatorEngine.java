@@ -2,6 +2,7 @@ package dev.alternator.local.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alternator.local.engine.api.Operation;
 import dev.alternator.local.engine.api.Operations;
+import dev.alternator.local.engine.persistence.DataDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +25,11 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  * Thread-safe: any number of threads may call {@link #execute(String, byte[])} at once; writes to one item
  * are atomic with respect to each other, and reads never see half a write.
+ * <p>
+ * In memory by default; {@link #create(Path)} keeps the data in a directory instead (see
+ * {@link DataDirectory}), and then {@link #close()} must be called to release it.
  */
-public final class AlternatorEngine {
+public final class AlternatorEngine implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(AlternatorEngine.class);
 
@@ -34,16 +39,42 @@ public final class AlternatorEngine {
 
 	private final Map<String, Operation> operations;
 
-	private AlternatorEngine() {
-		this.operations = Operations.create();
+	private final DataDirectory dataDirectory;
+
+	private AlternatorEngine(DataDirectory dataDirectory) {
+		this.dataDirectory = dataDirectory;
+		this.operations = (dataDirectory != null) ? Operations.create(dataDirectory.catalog()) : Operations.create();
 	}
 
 	/**
-	 * Creates an engine with no tables.
+	 * Creates an engine with no tables, in memory only.
 	 * @return the engine
 	 */
 	public static AlternatorEngine create() {
-		return new AlternatorEngine();
+		return new AlternatorEngine(null);
+	}
+
+	/**
+	 * Creates an engine whose tables and items are kept in a directory and survive a restart: it starts with
+	 * what the directory holds (nothing when it is new or missing), and every acknowledged write is in the
+	 * directory's write-ahead log before its answer is returned. One engine at a time may use a directory.
+	 * @param dataDirectory the directory, created when missing
+	 * @return the engine, which must be {@linkplain #close() closed}
+	 * @throws java.io.UncheckedIOException when the directory cannot be created, read or locked
+	 */
+	public static AlternatorEngine create(Path dataDirectory) {
+		return new AlternatorEngine(DataDirectory.open(dataDirectory, Operations.keyExtractor()));
+	}
+
+	/**
+	 * Releases the data directory, if any, after writing a snapshot of it (so that the next start reads it
+	 * quickly). An in-memory engine has nothing to release. Requests that write after this fail.
+	 */
+	@Override
+	public void close() {
+		if (this.dataDirectory != null) {
+			this.dataDirectory.close();
+		}
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.alternator.local.engine.api;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.alternator.local.engine.table.KeyExtractor;
 import dev.alternator.local.engine.table.TableCatalog;
 
 /**
@@ -20,7 +21,15 @@ public final class Operations {
 	 * @return the operations by name
 	 */
 	public static Map<String, Operation> create() {
-		TableCatalog catalog = new TableCatalog();
+		return create(new TableCatalog());
+	}
+
+	/**
+	 * Creates every operation over a given catalogue, such as one recovered from a data directory.
+	 * @param catalog the tables
+	 * @return the operations by name
+	 */
+	public static Map<String, Operation> create(TableCatalog catalog) {
 		Map<String, Operation> operations = new HashMap<>();
 		TableOperations tables = new TableOperations(catalog, ItemKeys.INSTANCE);
 		operations.put("CreateTable", tables::createTable);
@@ -43,6 +52,14 @@ public final class Operations {
 		operations.put("BatchGetItem", batches::batchGetItem);
 		operations.put("BatchWriteItem", batches::batchWriteItem);
 		return Map.copyOf(operations);
+	}
+
+	/**
+	 * How the operations read keys out of stored items, for a catalogue built outside them.
+	 * @return the key extractor
+	 */
+	public static KeyExtractor keyExtractor() {
+		return ItemKeys.INSTANCE;
 	}
 
 }

@@ -34,6 +34,8 @@ public final class Table {
 
 	private volatile Map<String, SecondaryIndex> indexes;
 
+	private volatile TableChangeListener listener = TableChangeListener.NONE;
+
 	/**
 	 * Creates an empty table.
 	 * @param definition what the table was created with
@@ -95,6 +97,7 @@ public final class Table {
 		for (SecondaryIndex index : this.indexes.values()) {
 			index.update(key, old, item, this.keys);
 		}
+		this.listener.itemWritten(this, key, item);
 		return old;
 	}
 
@@ -144,6 +147,7 @@ public final class Table {
 			updated.put(index.name(), created);
 			this.indexes = Map.copyOf(updated);
 			this.definition = newDefinition;
+			this.listener.definitionChanged(this);
 		}
 		for (PrimaryKey key : this.items.keySet()) {
 			ReentrantLock lock = lockFor(key);
@@ -170,6 +174,7 @@ public final class Table {
 		updated.remove(name);
 		this.indexes = Map.copyOf(updated);
 		this.definition = newDefinition;
+		this.listener.definitionChanged(this);
 	}
 
 	/**
@@ -178,6 +183,15 @@ public final class Table {
 	 */
 	public synchronized void redefine(TableDefinition newDefinition) {
 		this.definition = newDefinition;
+		this.listener.definitionChanged(this);
+	}
+
+	/**
+	 * Sets who is told of this table's changes; the catalogue does it when the table is added.
+	 * @param listener the listener
+	 */
+	void listen(TableChangeListener listener) {
+		this.listener = Objects.requireNonNull(listener, "listener");
 	}
 
 }
