@@ -1,8 +1,12 @@
 package dev.alternator.local.engine.persistence;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.alternator.local.LocalCluster;
 import dev.alternator.local.LocalClusterException;
@@ -23,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * What a cluster with a data directory keeps across a restart, through a real DynamoDbClient: tables with their
  * key, indexes (created with the table and added later), settings and tags, and items with string, number and
- * binary keys, as left by puts, updates and deletes.
+ * binary keys, as left by puts, updates and deletes; read back from the snapshot written on close, and from the
+ * log alone, as a killed process leaves it.
  */
 class RestartTests {
 
@@ -84,8 +89,18 @@ class RestartTests {
 				.billingMode("PAY_PER_REQUEST"));
 			client.deleteTable((delete) -> delete.tableName("gone"));
 			before = client.describeTable((d) -> d.tableName("orders")).table();
+			// What a process killed now would leave: the log alone, no closing snapshot.
+			crashImage(this.directory.resolve("data"), this.directory.resolve("crashed"));
 		}
+		verify(this.directory.resolve("data"), before);
+		verify(this.directory.resolve("crashed"), before);
 		try (LocalCluster cluster = start(); DynamoDbClient client = CrashWriter.client(cluster.node(0).endpoint())) {
+			assertThat(client.scan((scan) -> scan.tableName("blobs")).count()).isEqualTo(2);
+		}
+	}
+
+	private void verify(Path data, TableDescription before) {
+		try (LocalCluster cluster = start(data); DynamoDbClient client = CrashWriter.client(cluster.node(0).endpoint())) {
 			assertThat(client.listTables().tableNames()).containsExactly("blobs", "orders");
 			TableDescription after = client.describeTable((d) -> d.tableName("orders")).table();
 			assertThat(after.tableId()).isEqualTo(before.tableId());
@@ -127,9 +142,6 @@ class RestartTests {
 			// Still writable, and kept again.
 			client.putItem((put) -> put.tableName("blobs").item(Map.of("id", b(7), "v", s("third"))));
 		}
-		try (LocalCluster cluster = start(); DynamoDbClient client = CrashWriter.client(cluster.node(0).endpoint())) {
-			assertThat(client.scan((scan) -> scan.tableName("blobs")).count()).isEqualTo(2);
-		}
 	}
 
 	@Test
@@ -141,7 +153,25 @@ class RestartTests {
 	}
 
 	private LocalCluster start() {
-		return LocalCluster.builder().node("dc1", "rack1").dataDirectory(this.directory).start();
+		return start(this.directory.resolve("data"));
+	}
+
+	private static LocalCluster start(Path data) {
+		return LocalCluster.builder().node("dc1", "rack1").dataDirectory(data).start();
+	}
+
+	private static void crashImage(Path data, Path copy) {
+		try (Stream<Path> files = Files.list(data)) {
+			Files.createDirectories(copy);
+			for (Path file : (Iterable<Path>) files::iterator) {
+				if (!file.getFileName().toString().equals("lock")) {
+					Files.copy(file, copy.resolve(file.getFileName()));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static AttributeValue s(String value) {
