@@ -59,13 +59,13 @@ public final class PersistenceMeasurement {
 	private static double engineThroughput(Path directory, int items) {
 		AlternatorEngine engine = (directory != null) ? AlternatorEngine.create(directory) : AlternatorEngine.create();
 		try {
-			execute(engine, "CreateTable", createTable("t"));
+			execute(engine, "CreateTable", createTable("measured"));
 			for (int i = 0; i < 5_000; i++) {
-				execute(engine, "PutItem", putItem("t", "warm" + i));
+				execute(engine, "PutItem", putItem("measured", "warm" + i));
 			}
 			long started = System.nanoTime();
 			for (int i = 0; i < items; i++) {
-				execute(engine, "PutItem", putItem("t", "k" + i));
+				execute(engine, "PutItem", putItem("measured", "k" + i));
 			}
 			return items / ((System.nanoTime() - started) / 1e9);
 		}
@@ -78,13 +78,13 @@ public final class PersistenceMeasurement {
 		try (LocalCluster cluster = LocalCluster.builder().node("dc1", "rack1").dataDirectory(directory).start()) {
 			URI endpoint = cluster.node(0).endpoint();
 			try (DynamoDbClient client = CrashWriter.client(endpoint)) {
-				client.createTable((request) -> request.tableName("t")
+				client.createTable((request) -> request.tableName("measured")
 					.keySchema((k) -> k.attributeName("id").keyType("HASH"))
 					.attributeDefinitions((a) -> a.attributeName("id").attributeType("S"))
 					.billingMode("PAY_PER_REQUEST"));
 				for (int i = 0; i < 2_000; i++) {
 					String key = "warm" + i;
-					client.putItem((put) -> put.tableName("t").item(Map.of("id", CrashWriter.s(key), "payload",
+					client.putItem((put) -> put.tableName("measured").item(Map.of("id", CrashWriter.s(key), "payload",
 							CrashWriter.s(CrashWriter.payload(key)))));
 				}
 			}
@@ -96,7 +96,7 @@ public final class PersistenceMeasurement {
 					try (DynamoDbClient client = CrashWriter.client(endpoint)) {
 						for (int i = next.getAndIncrement(); i < items; i = next.getAndIncrement()) {
 							String key = "k" + i;
-							client.putItem((put) -> put.tableName("t").item(Map.of("id", CrashWriter.s(key), "payload",
+							client.putItem((put) -> put.tableName("measured").item(Map.of("id", CrashWriter.s(key), "payload",
 									CrashWriter.s(CrashWriter.payload(key)))));
 						}
 					}
@@ -114,9 +114,9 @@ public final class PersistenceMeasurement {
 	private static void restart(Path directory) throws IOException {
 		Path crashImage = directory.resolveSibling("restart-crash-image");
 		AlternatorEngine engine = AlternatorEngine.create(directory);
-		execute(engine, "CreateTable", createTable("t"));
+		execute(engine, "CreateTable", createTable("measured"));
 		for (int i = 0; i < RESTART_ITEMS; i++) {
-			execute(engine, "PutItem", putItem("t", "k" + i));
+			execute(engine, "PutItem", putItem("measured", "k" + i));
 		}
 		// What a process killed now would leave: the log, not yet replaced by a snapshot (the threshold is 64 MB,
 		// so a snapshot may already hold part of it).
@@ -141,7 +141,7 @@ public final class PersistenceMeasurement {
 				long started = System.nanoTime();
 				AlternatorEngine reopened = AlternatorEngine.create(path);
 				long millis = (System.nanoTime() - started) / 1_000_000;
-				String count = new String(execute(reopened, "DescribeTable", "{\"TableName\":\"t\"}").body(),
+				String count = new String(execute(reopened, "DescribeTable", "{\"TableName\":\"measured\"}").body(),
 						StandardCharsets.UTF_8).replaceAll(".*\"ItemCount\":(\\d+).*", "$1");
 				System.out.printf("restart with %,d items of ~1 KB from %s: %d ms (%s items), directory %,d bytes%n",
 						RESTART_ITEMS, (path == directory) ? "the closing snapshot" : "the log of a killed process",
