@@ -345,6 +345,14 @@ public final class DataDirectory implements TableChangeListener, AutoCloseable {
 		}
 	}
 
+	/**
+	 * Whether a snapshot is being written or waits to be.
+	 * @return {@code true} while one is
+	 */
+	boolean compacting() {
+		return this.compactionPending.get();
+	}
+
 	private long logSize() {
 		synchronized (this.logLock) {
 			return (this.log != null) ? this.log.size() : 0;
