@@ -50,7 +50,8 @@ final class InProcessEngine implements DynamoDbEngine {
 
 	@Override
 	public void close() {
-		// The data goes with the engine object; only the TTL expiry thread must be stopped.
+		// Stops the TTL expiry thread; in memory the data goes with the engine object, with a data directory
+		// this writes a snapshot.
 		this.engine.close();
 	}
 

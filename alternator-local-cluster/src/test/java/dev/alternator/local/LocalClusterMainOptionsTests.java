@@ -25,6 +25,15 @@ class LocalClusterMainOptionsTests {
 	}
 
 	@Test
+	void dataDirectoryIsParsedAndOffByDefault() {
+		assertThat(LocalClusterMain.Options.parse(new String[] { "--data-dir", "target/data" }).dataDirectory)
+			.isEqualTo(java.nio.file.Path.of("target/data"));
+		assertThat(LocalClusterMain.Options.parse(new String[0]).dataDirectory).isNull();
+		assertThatThrownBy(() -> LocalClusterMain.Options.parse(new String[] { "--data-dir" }))
+			.hasMessage("--data-dir needs a value");
+	}
+
+	@Test
 	void defaultsAreThreeNodesOnPort8000() {
 		LocalClusterMain.Options options = LocalClusterMain.Options.parse(new String[0]);
 		assertThat(options.nodes).isEqualTo(3);
@@ -54,7 +63,8 @@ class LocalClusterMainOptionsTests {
 		assertThat(options.help).isTrue();
 		assertThat(LocalClusterMain.Options.parse(new String[0]).controlPort).as("off by default").isNegative();
 		assertThat(LocalClusterMain.Options.USAGE).contains("--credentials KEY:SECRET").contains("--control-port P")
-			.contains("--ttl-period SECONDS");
+			.contains("--ttl-period SECONDS")
+			.contains("--data-dir DIR");
 		assertThatThrownBy(() -> LocalClusterMain.Options.parse(new String[] { "--credentials", "nocolon" }))
 			.hasMessageContaining("KEY:SECRET");
 	}

@@ -2,6 +2,7 @@ package dev.alternator.local.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alternator.local.engine.api.Operation;
 import dev.alternator.local.engine.api.Operations;
+import dev.alternator.local.engine.persistence.DataDirectory;
+import dev.alternator.local.engine.table.TableCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * The engine answers the DynamoDB Streams operations too (their target prefix is
  * {@code DynamoDBStreams_20120810.}). Its only thread is the TTL expiry scan, started when a table first
  * enables TTL and stopped by {@link #close()}.
+ * <p>
+ * In memory by default; {@link #create(Path)} or {@link EngineOptions#withDataDirectory(Path)} keeps the data
+ * in a directory instead (see {@link DataDirectory}), and then {@link #close()} must be called to release it.
  */
 public final class AlternatorEngine implements AutoCloseable {
 
@@ -47,12 +53,26 @@ public final class AlternatorEngine implements AutoCloseable {
 
 	private final List<AutoCloseable> resources = new ArrayList<>();
 
+	// Kept apart from the resources: it must close after them (see close()).
+	private final DataDirectory dataDirectory;
+
 	private AlternatorEngine(EngineOptions options) {
-		this.operations = Operations.create(options, this.resources::add);
+		this.dataDirectory = (options.dataDirectory() != null)
+				? DataDirectory.open(options.dataDirectory(), Operations.keyExtractor()) : null;
+		try {
+			// A recovered catalogue gets its stream hooks back and restarts TTL expiry.
+			this.operations = Operations.create(options,
+					(this.dataDirectory != null) ? this.dataDirectory.catalog() : new TableCatalog(),
+					this.resources::add);
+		}
+		catch (RuntimeException ex) {
+			close();
+			throw ex;
+		}
 	}
 
 	/**
-	 * Creates an engine with no tables and the default options.
+	 * Creates an engine with no tables and the default options, in memory only.
 	 * @return the engine
 	 */
 	public static AlternatorEngine create() {
@@ -60,16 +80,33 @@ public final class AlternatorEngine implements AutoCloseable {
 	}
 
 	/**
-	 * Creates an engine with no tables.
-	 * @param options how background work (TTL expiry, stream retention) runs
-	 * @return the engine
+	 * Creates an engine with the given options: in memory, or over a data directory when the options name one
+	 * (see {@link #create(Path)}).
+	 * @param options how background work (TTL expiry, stream retention) runs and where the data is kept
+	 * @return the engine, which must be {@linkplain #close() closed}
+	 * @throws java.io.UncheckedIOException when the data directory cannot be created, read or locked
 	 */
 	public static AlternatorEngine create(EngineOptions options) {
 		return new AlternatorEngine(options);
 	}
 
 	/**
-	 * Stops the engine's background thread, if it started one. The data stays readable.
+	 * Creates an engine, with the default options, whose tables and items are kept in a directory and survive
+	 * a restart: it starts with what the directory holds (nothing when it is new or missing), and every
+	 * acknowledged write is in the directory's write-ahead log before its answer is returned. One engine at a
+	 * time may use a directory.
+	 * @param dataDirectory the directory, created when missing
+	 * @return the engine, which must be {@linkplain #close() closed}
+	 * @throws java.io.UncheckedIOException when the directory cannot be created, read or locked
+	 */
+	public static AlternatorEngine create(Path dataDirectory) {
+		return new AlternatorEngine(EngineOptions.defaults().withDataDirectory(dataDirectory));
+	}
+
+	/**
+	 * Stops the engine's background thread, if it started one, then releases the data directory, if any,
+	 * after writing a snapshot of it (so that the next start reads it quickly). In memory the data stays
+	 * readable; with a data directory, requests that write after this fail.
 	 */
 	@Override
 	public void close() {
@@ -80,6 +117,10 @@ public final class AlternatorEngine implements AutoCloseable {
 			catch (Exception ex) {
 				logger.warn("Closing {} failed", resource, ex);
 			}
+		}
+		// Last, so that the deletes of a TTL scan still running above are logged before the final snapshot.
+		if (this.dataDirectory != null) {
+			this.dataDirectory.close();
 		}
 	}
 

@@ -1,14 +1,17 @@
 package dev.alternator.local.engine;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How an {@link AlternatorEngine} runs its background work.
+ * How an {@link AlternatorEngine} runs its background work, and where it keeps its data.
  * @param ttlScanPeriod how often expired items (TTL) are looked for and deleted
  * @param streamRetention how long a stream keeps a change (Alternator keeps 24 hours)
+ * @param dataDirectory the directory that keeps the tables and items across restarts, or {@code null} to keep
+ * them in memory only (see {@link AlternatorEngine#create(Path)})
  */
-public record EngineOptions(Duration ttlScanPeriod, Duration streamRetention) {
+public record EngineOptions(Duration ttlScanPeriod, Duration streamRetention, Path dataDirectory) {
 
 	/** The TTL scan period of a local cluster: short, so that tests see expiry soon. */
 	public static final Duration DEFAULT_TTL_SCAN_PERIOD = Duration.ofSeconds(2);
@@ -20,6 +23,7 @@ public record EngineOptions(Duration ttlScanPeriod, Duration streamRetention) {
 	 * Checks the options.
 	 * @param ttlScanPeriod the TTL scan period, positive
 	 * @param streamRetention the stream retention, positive
+	 * @param dataDirectory the data directory, or {@code null} for memory only
 	 */
 	public EngineOptions {
 		Objects.requireNonNull(ttlScanPeriod, "ttlScanPeriod");
@@ -33,11 +37,11 @@ public record EngineOptions(Duration ttlScanPeriod, Duration streamRetention) {
 	}
 
 	/**
-	 * The defaults: a TTL scan every 2 seconds, stream records kept 24 hours.
+	 * The defaults: a TTL scan every 2 seconds, stream records kept 24 hours, data in memory only.
 	 * @return the default options
 	 */
 	public static EngineOptions defaults() {
-		return new EngineOptions(DEFAULT_TTL_SCAN_PERIOD, DEFAULT_STREAM_RETENTION);
+		return new EngineOptions(DEFAULT_TTL_SCAN_PERIOD, DEFAULT_STREAM_RETENTION, null);
 	}
 
 	/**
@@ -46,7 +50,7 @@ public record EngineOptions(Duration ttlScanPeriod, Duration streamRetention) {
 	 * @return the new options
 	 */
 	public EngineOptions withTtlScanPeriod(Duration period) {
-		return new EngineOptions(period, this.streamRetention);
+		return new EngineOptions(period, this.streamRetention, this.dataDirectory);
 	}
 
 	/**
@@ -55,7 +59,16 @@ public record EngineOptions(Duration ttlScanPeriod, Duration streamRetention) {
 	 * @return the new options
 	 */
 	public EngineOptions withStreamRetention(Duration retention) {
-		return new EngineOptions(this.ttlScanPeriod, retention);
+		return new EngineOptions(this.ttlScanPeriod, retention, this.dataDirectory);
+	}
+
+	/**
+	 * A copy with another data directory.
+	 * @param directory the directory, created when missing, or {@code null} for memory only
+	 * @return the new options
+	 */
+	public EngineOptions withDataDirectory(Path directory) {
+		return new EngineOptions(this.ttlScanPeriod, this.streamRetention, directory);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.alternator.local.engine.EngineOptions;
+import dev.alternator.local.engine.table.KeyExtractor;
 import dev.alternator.local.engine.table.Table;
 import dev.alternator.local.engine.table.TableCatalog;
 import dev.alternator.local.engine.table.TableDefinition;
@@ -26,6 +27,17 @@ public final class Operations {
 	 */
 	public static Map<String, Operation> create() {
 		return create(EngineOptions.defaults(), (resource) -> {
+		});
+	}
+
+	/**
+	 * Creates every operation, with the default options, over a given catalogue, such as one recovered from a
+	 * data directory. A TTL expiry thread it starts is never stopped: for tools and tests that enable no TTL.
+	 * @param catalog the tables
+	 * @return the operations by name
+	 */
+	public static Map<String, Operation> create(TableCatalog catalog) {
+		return create(EngineOptions.defaults(), catalog, (resource) -> {
 		});
 	}
 
@@ -93,6 +105,14 @@ public final class Operations {
 		operations.put("GetShardIterator", streamOperations::getShardIterator);
 		operations.put("GetRecords", streamOperations::getRecords);
 		return Map.copyOf(operations);
+	}
+
+	/**
+	 * How the operations read keys out of stored items, for a catalogue built outside them.
+	 * @return the key extractor
+	 */
+	public static KeyExtractor keyExtractor() {
+		return ItemKeys.INSTANCE;
 	}
 
 }

@@ -36,6 +36,8 @@ public final class Table {
 
 	private volatile WriteListener streamListener;
 
+	private volatile TableChangeListener listener = TableChangeListener.NONE;
+
 	/**
 	 * Creates an empty table.
 	 * @param definition what the table was created with
@@ -97,9 +99,11 @@ public final class Table {
 		for (SecondaryIndex index : this.indexes.values()) {
 			index.update(key, old, item, this.keys);
 		}
-		WriteListener listener = this.streamListener;
-		if (listener != null) {
-			listener.written(key, old, item);
+		// The persistence log first: a write is durable before its stream record can be read.
+		this.listener.itemWritten(this, key, item);
+		WriteListener streams = this.streamListener;
+		if (streams != null) {
+			streams.written(key, old, item);
 		}
 		return old;
 	}
@@ -166,6 +170,7 @@ public final class Table {
 			updated.put(index.name(), created);
 			this.indexes = Map.copyOf(updated);
 			this.definition = newDefinition;
+			this.listener.definitionChanged(this);
 		}
 		for (PrimaryKey key : this.items.keySet()) {
 			ReentrantLock lock = lockFor(key);
@@ -192,6 +197,7 @@ public final class Table {
 		updated.remove(name);
 		this.indexes = Map.copyOf(updated);
 		this.definition = newDefinition;
+		this.listener.definitionChanged(this);
 	}
 
 	/**
@@ -200,6 +206,15 @@ public final class Table {
 	 */
 	public synchronized void redefine(TableDefinition newDefinition) {
 		this.definition = newDefinition;
+		this.listener.definitionChanged(this);
+	}
+
+	/**
+	 * Sets who is told of this table's changes; the catalogue does it when the table is added.
+	 * @param listener the listener
+	 */
+	void listen(TableChangeListener listener) {
+		this.listener = Objects.requireNonNull(listener, "listener");
 	}
 
 }
