@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 
 import dev.alternator.local.engine.AlternatorEngine;
+import dev.alternator.local.engine.EngineOptions;
 import dev.alternator.local.engine.EngineResponse;
 
 /**
@@ -28,10 +29,14 @@ final class InProcessEngine implements DynamoDbEngine {
 		return new InProcessEngine(AlternatorEngine.create());
 	}
 
+	static InProcessEngine start(EngineOptions options) {
+		return new InProcessEngine(AlternatorEngine.create(options));
+	}
+
 	@Override
 	public HttpResponse execute(HttpRequest request) {
 		String operation = AlternatorEngine.operationOf(request.header("x-amz-target"));
-		EngineResponse response = this.engine.execute(operation, request.body());
+		EngineResponse response = this.engine.execute(operation, request.body(), request.header("host"));
 		List<Map.Entry<String, String>> headers = new ArrayList<>(3);
 		headers.add(Map.entry("Content-Type", EngineResponse.CONTENT_TYPE));
 		// As DynamoDB does: the SDK reports the request id and checks the body against the CRC32.
@@ -45,7 +50,9 @@ final class InProcessEngine implements DynamoDbEngine {
 
 	@Override
 	public void close() {
-		// Nothing to release: the data goes with the engine object.
+		// Stops the TTL expiry thread; in memory the data goes with the engine object, with a data directory
+		// this writes a snapshot.
+		this.engine.close();
 	}
 
 }

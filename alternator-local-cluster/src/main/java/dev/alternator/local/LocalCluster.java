@@ -1,9 +1,11 @@
 package dev.alternator.local;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -407,6 +409,31 @@ public final class LocalCluster implements AutoCloseable {
 		Builder tls(boolean enabled);
 
 		/**
+		 * How often the engine deletes items whose TTL has passed (default 2 seconds). Alternator scans far less
+		 * often; a short period lets tests see expiry soon.
+		 * @param period the scan period, positive
+		 * @return this builder
+		 */
+		Builder ttlScanPeriod(java.time.Duration period);
+
+		/**
+		 * How long a stream keeps a change record (default 24 hours, as Alternator).
+		 * @param retention the retention, positive
+		 * @return this builder
+		 */
+		Builder streamRetention(java.time.Duration retention);
+
+		/**
+		 * Keeps the data (tables with their indexes and tags, items) in a directory, so that it survives a
+		 * restart of the cluster or of the process: a write acknowledged to a client is in the directory's
+		 * write-ahead log, even if the process is then killed. Without it (the default) the data lives in memory
+		 * only. One cluster at a time may use a directory.
+		 * @param directory the directory, created when missing, or {@code null} for memory only
+		 * @return this builder
+		 */
+		Builder dataDirectory(Path directory);
+
+		/**
 		 * Starts the engine and every node.
 		 * @return the running cluster
 		 * @throws LocalClusterException when an address or the port cannot be bound, with how to fix it
@@ -428,6 +455,11 @@ public final class LocalCluster implements AutoCloseable {
 		private String secretAccessKey;
 
 		private boolean tls;
+
+		private dev.alternator.local.engine.EngineOptions engineOptions = dev.alternator.local.engine.EngineOptions
+			.defaults();
+
+		private Path dataDirectory;
 
 		@Override
 		public Builder node(String datacenter, String rack) {
@@ -487,13 +519,31 @@ public final class LocalCluster implements AutoCloseable {
 		}
 
 		@Override
+		public Builder ttlScanPeriod(java.time.Duration period) {
+			this.engineOptions = this.engineOptions.withTtlScanPeriod(period);
+			return this;
+		}
+
+		@Override
+		public Builder streamRetention(java.time.Duration retention) {
+			this.engineOptions = this.engineOptions.withStreamRetention(retention);
+			return this;
+		}
+
+		@Override
+		public Builder dataDirectory(Path directory) {
+			this.dataDirectory = directory;
+			return this;
+		}
+
+		@Override
 		public LocalCluster start() {
 			if (this.topology.isEmpty()) {
 				nodes("dc1", "rack1", 2).node("dc1", "rack2");
 			}
 			long started = System.nanoTime();
 			LocalClusterTls tlsMaterial = this.tls ? LocalClusterTls.generate() : null;
-			DynamoDbEngine engine = InProcessEngine.start();
+			DynamoDbEngine engine = startEngine();
 			try {
 				LocalCluster cluster = startNodes(engine, tlsMaterial);
 				logger.info("Local Alternator cluster started in {} ms: {} nodes on port {}, seeds {}",
@@ -504,6 +554,16 @@ public final class LocalCluster implements AutoCloseable {
 			catch (RuntimeException ex) {
 				engine.close();
 				throw ex;
+			}
+		}
+
+		private DynamoDbEngine startEngine() {
+			try {
+				return InProcessEngine.start(this.engineOptions.withDataDirectory(this.dataDirectory));
+			}
+			catch (UncheckedIOException ex) {
+				throw new LocalClusterException(ex.getMessage() + "; choose another directory or stop the cluster "
+						+ "that uses it", ex);
 			}
 		}
 

@@ -1,5 +1,7 @@
 package dev.alternator.local;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -85,6 +87,9 @@ public final class LocalClusterMain {
 		if (control != null) {
 			out.append("Control API: ").append(control.endpoint()).append("/nodes\n");
 		}
+		if (options.dataDirectory != null) {
+			out.append("Data kept in ").append(options.dataDirectory.toAbsolutePath()).append('\n');
+		}
 		out.append("Seeds: ").append(String.join(",", cluster.seeds())).append('\n');
 		out.append("Press Ctrl-C to stop.");
 		System.out.println(out);
@@ -110,6 +115,8 @@ public final class LocalClusterMain {
 				  --legacy-localnodes       make /localnodes ignore dc and rack, as ScyllaDB before 2025.1
 				  --control-port P          serve the control API (kill, hang, restart, add and remove nodes) on
 				                            the first node's address and port P; off unless given
+				  --ttl-period SECONDS      how often expired (TTL) items are deleted (default 2)
+				  --data-dir DIR            keep the data in DIR (created when missing) so that it survives a restart
 				  --help                    print this text
 
 				Example: --nodes 6 --datacenters dc1,dc2 --racks rack1,rack2,rack3 --port 8000
@@ -136,6 +143,10 @@ public final class LocalClusterMain {
 
 		int controlPort = -1;
 
+		int ttlPeriodSeconds = 2;
+
+		Path dataDirectory;
+
 		static Options parse(String[] args) {
 			Options options = new Options();
 			List<String> remaining = new ArrayList<>(Arrays.asList(args));
@@ -152,6 +163,8 @@ public final class LocalClusterMain {
 					case "--tls" -> options.tls = true;
 					case "--credentials" -> options.credentials(value(argument, remaining));
 					case "--control-port" -> options.controlPort = number(argument, value(argument, remaining), 0, 65535);
+					case "--ttl-period" -> options.ttlPeriodSeconds = number(argument, value(argument, remaining), 1, 86400);
+					case "--data-dir" -> options.dataDirectory = Path.of(value(argument, remaining));
 					default -> throw new IllegalArgumentException("Unknown option '" + argument + "'");
 				}
 			}
@@ -171,7 +184,9 @@ public final class LocalClusterMain {
 			LocalCluster.Builder builder = LocalCluster.builder()
 				.port(this.port)
 				.legacyLocalNodes(this.legacyLocalNodes)
-				.tls(this.tls);
+				.tls(this.tls)
+				.ttlScanPeriod(Duration.ofSeconds(this.ttlPeriodSeconds))
+				.dataDirectory(this.dataDirectory);
 			if (this.accessKeyId != null) {
 				builder.credentials(this.accessKeyId, this.secretAccessKey);
 			}

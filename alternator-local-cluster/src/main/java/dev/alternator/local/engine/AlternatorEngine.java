@@ -2,6 +2,9 @@ package dev.alternator.local.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alternator.local.engine.api.Operation;
 import dev.alternator.local.engine.api.Operations;
+import dev.alternator.local.engine.persistence.DataDirectory;
+import dev.alternator.local.engine.table.TableCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +28,15 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  * Thread-safe: any number of threads may call {@link #execute(String, byte[])} at once; writes to one item
  * are atomic with respect to each other, and reads never see half a write.
+ * <p>
+ * The engine answers the DynamoDB Streams operations too (their target prefix is
+ * {@code DynamoDBStreams_20120810.}). Its only thread is the TTL expiry scan, started when a table first
+ * enables TTL and stopped by {@link #close()}.
+ * <p>
+ * In memory by default; {@link #create(Path)} or {@link EngineOptions#withDataDirectory(Path)} keeps the data
+ * in a directory instead (see {@link DataDirectory}), and then {@link #close()} must be called to release it.
  */
-public final class AlternatorEngine {
+public final class AlternatorEngine implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(AlternatorEngine.class);
 
@@ -32,18 +44,106 @@ public final class AlternatorEngine {
 
 	private static final ObjectMapper MAPPER = new ObjectMapper();
 
+	private static final String DESCRIBE_ENDPOINTS = "DescribeEndpoints";
+
+	// Alternator tells clients to keep the endpoint list for a day.
+	private static final int ENDPOINT_CACHE_MINUTES = 1440;
+
 	private final Map<String, Operation> operations;
 
-	private AlternatorEngine() {
-		this.operations = Operations.create();
+	private final List<AutoCloseable> resources = new ArrayList<>();
+
+	// Kept apart from the resources: it must close after them (see close()).
+	private final DataDirectory dataDirectory;
+
+	private AlternatorEngine(EngineOptions options) {
+		this.dataDirectory = (options.dataDirectory() != null)
+				? DataDirectory.open(options.dataDirectory(), Operations.keyExtractor()) : null;
+		try {
+			// A recovered catalogue gets its stream hooks back and restarts TTL expiry.
+			this.operations = Operations.create(options,
+					(this.dataDirectory != null) ? this.dataDirectory.catalog() : new TableCatalog(),
+					this.resources::add);
+		}
+		catch (RuntimeException ex) {
+			close();
+			throw ex;
+		}
 	}
 
 	/**
-	 * Creates an engine with no tables.
+	 * Creates an engine with no tables and the default options, in memory only.
 	 * @return the engine
 	 */
 	public static AlternatorEngine create() {
-		return new AlternatorEngine();
+		return new AlternatorEngine(EngineOptions.defaults());
+	}
+
+	/**
+	 * Creates an engine with the given options: in memory, or over a data directory when the options name one
+	 * (see {@link #create(Path)}).
+	 * @param options how background work (TTL expiry, stream retention) runs and where the data is kept
+	 * @return the engine, which must be {@linkplain #close() closed}
+	 * @throws java.io.UncheckedIOException when the data directory cannot be created, read or locked
+	 */
+	public static AlternatorEngine create(EngineOptions options) {
+		return new AlternatorEngine(options);
+	}
+
+	/**
+	 * Creates an engine, with the default options, whose tables and items are kept in a directory and survive
+	 * a restart: it starts with what the directory holds (nothing when it is new or missing), and every
+	 * acknowledged write is in the directory's write-ahead log before its answer is returned. One engine at a
+	 * time may use a directory.
+	 * @param dataDirectory the directory, created when missing
+	 * @return the engine, which must be {@linkplain #close() closed}
+	 * @throws java.io.UncheckedIOException when the directory cannot be created, read or locked
+	 */
+	public static AlternatorEngine create(Path dataDirectory) {
+		return new AlternatorEngine(EngineOptions.defaults().withDataDirectory(dataDirectory));
+	}
+
+	/**
+	 * Stops the engine's background thread, if it started one, then releases the data directory, if any,
+	 * after writing a snapshot of it (so that the next start reads it quickly). In memory the data stays
+	 * readable; with a data directory, requests that write after this fail.
+	 */
+	@Override
+	public void close() {
+		for (AutoCloseable resource : this.resources) {
+			try {
+				resource.close();
+			}
+			catch (Exception ex) {
+				logger.warn("Closing {} failed", resource, ex);
+			}
+		}
+		// Last, so that the deletes of a TTL scan still running above are logged before the final snapshot.
+		if (this.dataDirectory != null) {
+			this.dataDirectory.close();
+		}
+	}
+
+	/**
+	 * Executes one DynamoDB API request received with a {@code Host} header, which DescribeEndpoints answers
+	 * with, as Alternator does.
+	 * @param operation the operation name, such as {@code PutItem} (see {@link #operationOf(String)})
+	 * @param jsonBody the request body, DynamoDB JSON
+	 * @param host the request's {@code Host} header, or {@code null}
+	 * @return the answer, as {@link #execute(String, byte[])}
+	 */
+	public EngineResponse execute(String operation, byte[] jsonBody, String host) {
+		if (!DESCRIBE_ENDPOINTS.equals(operation)) {
+			return execute(operation, jsonBody);
+		}
+		if (host == null || host.isEmpty()) {
+			return new EngineResponse(400, Errors.body("ValidationException",
+					"DescribeEndpoints needs a 'Host' header in request"));
+		}
+		StringBuilder json = new StringBuilder(64 + host.length()).append("{\"Endpoints\":[{\"Address\":");
+		Errors.quote(json, host);
+		json.append(",\"CachePeriodInMinutes\":").append(ENDPOINT_CACHE_MINUTES).append("}]}");
+		return new EngineResponse(200, json.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
@@ -143,7 +243,7 @@ public final class AlternatorEngine {
 			return json.toString().getBytes(StandardCharsets.UTF_8);
 		}
 
-		private static void quote(StringBuilder json, String text) {
+		static void quote(StringBuilder json, String text) {
 			json.append('"');
 			for (int i = 0; i < text.length(); i++) {
 				char c = text.charAt(i);

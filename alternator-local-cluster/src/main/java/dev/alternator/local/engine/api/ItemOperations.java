@@ -57,6 +57,9 @@ public final class ItemOperations {
 		RequestExpressions expressions = RequestExpressions.of(request);
 		Predicate<Map<String, AttributeValue>> condition = expressions.condition();
 		expressions.checkAllUsed();
+		if (condition != null || !"NONE".equals(returnValues)) {
+			WriteIsolation.checkReadModifyWrite(definition);
+		}
 		PrimaryKey key = ItemCodec.keyOfItem(definition.key(), item);
 		checkIndexKeys(definition, item);
 		StoredItem stored = ItemCodec.store(item);
@@ -128,6 +131,9 @@ public final class ItemOperations {
 		RequestExpressions expressions = RequestExpressions.of(request);
 		Predicate<Map<String, AttributeValue>> condition = expressions.condition();
 		expressions.checkAllUsed();
+		if (condition != null || !"NONE".equals(returnValues)) {
+			WriteIsolation.checkReadModifyWrite(table.definition());
+		}
 		StoredItem old;
 		ReentrantLock lock = table.lockFor(key);
 		lock.lock();
@@ -159,6 +165,9 @@ public final class ItemOperations {
 		RequestExpressions.ItemUpdate update = expressions.update();
 		Predicate<Map<String, AttributeValue>> condition = expressions.condition();
 		expressions.checkAllUsed();
+		if (condition != null || !"NONE".equals(returnValues) || (update != null && update.readsItem())) {
+			WriteIsolation.checkReadModifyWrite(definition);
+		}
 		if (update != null) {
 			for (String touched : update.touched()) {
 				if (definition.key().contains(touched)) {

@@ -198,6 +198,11 @@ final class RequestExpressions {
 				return parsed.attributeNames();
 			}
 
+			@Override
+			public boolean readsItem() {
+				return parsed.readsItem();
+			}
+
 		};
 	}
 
@@ -287,6 +292,12 @@ final class RequestExpressions {
 		 * @return the attribute names
 		 */
 		Set<String> touched();
+
+		/**
+		 * Whether the update needs the item's current value (a read-modify-write).
+		 * @return {@code true} when it does
+		 */
+		boolean readsItem();
 
 		/**
 		 * The part of an item at the paths the update touches, nested paths keeping their structure (what

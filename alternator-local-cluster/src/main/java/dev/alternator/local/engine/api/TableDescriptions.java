@@ -71,10 +71,11 @@ final class TableDescriptions {
 			description.putObject("StreamSpecification")
 				.put("StreamEnabled", true)
 				.put("StreamViewType", settings.streamViewType());
-			// The stream is described, not served: the label is the table's creation time.
-			String label = definition.creationTime().toString();
-			description.put("LatestStreamLabel", label);
-			description.put("LatestStreamArn", definition.arn() + "/stream/" + label);
+			dev.alternator.local.engine.stream.StreamLog stream = Streams.current(table);
+			if (stream != null) {
+				description.put("LatestStreamLabel", stream.label());
+				description.put("LatestStreamArn", stream.arn());
+			}
 		}
 		return description;
 	}

@@ -38,14 +38,21 @@ public final class TableOperations {
 
 	private final KeyExtractor keys;
 
+	private final Streams streams;
+
 	/**
 	 * Creates the operations on a catalogue.
 	 * @param catalog the tables
 	 * @param keys reads keys out of stored items, for indexes
 	 */
 	public TableOperations(TableCatalog catalog, KeyExtractor keys) {
+		this(catalog, keys, new Streams(catalog, dev.alternator.local.engine.EngineOptions.DEFAULT_STREAM_RETENTION));
+	}
+
+	TableOperations(TableCatalog catalog, KeyExtractor keys, Streams streams) {
 		this.catalog = catalog;
 		this.keys = keys;
+		this.streams = streams;
 	}
 
 	/**
@@ -95,6 +102,9 @@ public final class TableOperations {
 		if (!this.catalog.add(table)) {
 			throw ApiException.resourceInUse("Table " + name + " already exists");
 		}
+		if (settings.streamEnabled()) {
+			this.streams.enable(table, settings.streamViewType());
+		}
 		ObjectNode response = Json.object();
 		response.set("TableDescription", TableDescriptions.describe(table, "ACTIVE"));
 		return Json.bytes(response);
@@ -123,6 +133,7 @@ public final class TableOperations {
 		if (table == null) {
 			throw ApiException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
 		}
+		this.streams.tableDeleted(table);
 		ObjectNode response = Json.object();
 		response.set("TableDescription", TableDescriptions.describe(table, "DELETING"));
 		return Json.bytes(response);
@@ -214,7 +225,14 @@ public final class TableOperations {
 			}
 		}
 		if (request.has("BillingMode") || request.has("ProvisionedThroughput") || request.has("StreamSpecification")) {
-			table.redefine(table.definition().withSettings(settings(request, table.definition().settings())));
+			synchronized (table) {
+				TableDefinition.Settings previous = table.definition().settings();
+				TableDefinition.Settings settings = settings(request, previous);
+				if (request.has("StreamSpecification")) {
+					updateStream(table, previous, settings);
+				}
+				table.redefine(table.definition().withSettings(settings));
+			}
 			changed = true;
 		}
 		if (!changed) {
@@ -233,9 +251,12 @@ public final class TableOperations {
 	 */
 	public byte[] tagResource(JsonNode request) {
 		Table table = tableByArn(request);
-		JsonNode tags = Requests.optionalArray(request, "Tags");
-		if (tags == null) {
-			throw ApiException.validation("Missing Tags field in request");
+		JsonNode tags = request.get("Tags");
+		if (tags == null || !tags.isArray()) {
+			throw ApiException.validation("Cannot parse tags");
+		}
+		if (tags.isEmpty()) {
+			throw ApiException.validation("The number of tags must be at least 1");
 		}
 		synchronized (table) {
 			TableDefinition.Settings settings = table.definition().settings();
@@ -248,6 +269,7 @@ public final class TableOperations {
 				}
 				updated.put(key, value);
 			}
+			WriteIsolation.validate(updated);
 			table.redefine(table.definition().withSettings(withTags(settings, updated)));
 		}
 		return Json.EMPTY_OBJECT;
@@ -260,14 +282,15 @@ public final class TableOperations {
 	 */
 	public byte[] untagResource(JsonNode request) {
 		Table table = tableByArn(request);
-		JsonNode keys = Requests.optionalArray(request, "TagKeys");
-		if (keys == null) {
-			throw ApiException.validation("Missing TagKeys field in request");
+		JsonNode keys = request.get("TagKeys");
+		if (keys == null || !keys.isArray()) {
+			throw ApiException.validation("Cannot parse tag keys");
 		}
 		synchronized (table) {
 			TableDefinition.Settings settings = table.definition().settings();
 			Map<String, String> updated = new LinkedHashMap<>(settings.tags());
 			keys.forEach((key) -> updated.remove(key.asText()));
+			WriteIsolation.validate(updated);
 			table.redefine(table.definition().withSettings(withTags(settings, updated)));
 		}
 		return Json.EMPTY_OBJECT;
@@ -282,22 +305,48 @@ public final class TableOperations {
 		Table table = tableByArn(request);
 		ObjectNode response = Json.object();
 		ArrayNode tags = response.putArray("Tags");
-		table.definition().settings().tags().forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
+		// As Alternator: every tag in one answer (no NextToken), ordered by key.
+		new java.util.TreeMap<>(table.definition().settings().tags())
+			.forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
 		return Json.bytes(response);
 	}
 
-	private Table tableByArn(JsonNode request) {
-		String arn = Requests.optionalString(request, "ResourceArn");
-		if (arn == null) {
-			throw ApiException.validation("Missing ResourceArn field in request");
+	private void updateStream(Table table, TableDefinition.Settings previous, TableDefinition.Settings settings) {
+		if (settings.streamEnabled() && previous.streamEnabled()) {
+			throw ApiException.validation("Table already has an enabled stream: TableName: "
+					+ table.definition().name());
 		}
+		if (!settings.streamEnabled() && !previous.streamEnabled()) {
+			throw ApiException.validation("Table has no stream to disable: TableName: "
+					+ table.definition().name());
+		}
+		if (settings.streamEnabled()) {
+			this.streams.enable(table, settings.streamViewType());
+		}
+		else {
+			this.streams.disable(table);
+		}
+	}
+
+	private Table tableByArn(JsonNode request) {
+		JsonNode arnNode = request.get("ResourceArn");
+		if (arnNode == null || !arnNode.isTextual()) {
+			throw incorrectResource();
+		}
+		String arn = arnNode.textValue();
 		int at = arn.lastIndexOf(":table/");
 		if (at < 0) {
-			throw ApiException.validation("Invalid ResourceArn: " + arn);
+			throw incorrectResource();
 		}
 		String name = arn.substring(at + ":table/".length());
 		int slash = name.indexOf('/');
 		return Requests.table(this.catalog, (slash < 0) ? name : name.substring(0, slash));
+	}
+
+	// Alternator answers a missing or malformed ARN so, not with a ValidationException.
+	private static ApiException incorrectResource() {
+		return new ApiException("AccessDeniedException", "Incorrect resource identifier", ApiException.BAD_REQUEST,
+				null);
 	}
 
 	private static TableDefinition.Settings withTags(TableDefinition.Settings settings, Map<String, String> tags) {
@@ -518,6 +567,7 @@ public final class TableOperations {
 				}
 				tags.put(tagKey, tagValue);
 			}
+			WriteIsolation.validate(tags);
 		}
 		return new TableDefinition.Settings(billingMode, read, write, streamEnabled, viewType, tags);
 	}

@@ -74,6 +74,28 @@ public final class Update {
 	}
 
 	/**
+	 * Whether applying the update needs the item's current value, which Alternator calls a read-modify-write:
+	 * anything but setting whole attributes to values given in the request and removing whole attributes.
+	 * @return {@code true} when the item must be read first
+	 */
+	public boolean readsItem() {
+		if (!this.others.isEmpty()) {
+			return true;
+		}
+		for (UpdateAction set : this.sets) {
+			if (set.path().length() > 1 || !(set.value() instanceof Operand.Constant)) {
+				return true;
+			}
+		}
+		for (UpdateAction remove : this.removes) {
+			if (remove.path().length() > 1) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Parses an {@code UpdateExpression}.
 	 * @param expression the expression
 	 * @param attributes the request's names and values; the references used are marked

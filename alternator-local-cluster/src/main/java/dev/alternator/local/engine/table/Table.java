@@ -34,6 +34,10 @@ public final class Table {
 
 	private volatile Map<String, SecondaryIndex> indexes;
 
+	private volatile WriteListener streamListener;
+
+	private volatile TableChangeListener listener = TableChangeListener.NONE;
+
 	/**
 	 * Creates an empty table.
 	 * @param definition what the table was created with
@@ -95,7 +99,29 @@ public final class Table {
 		for (SecondaryIndex index : this.indexes.values()) {
 			index.update(key, old, item, this.keys);
 		}
+		// The persistence log first: a write is durable before its stream record can be read.
+		this.listener.itemWritten(this, key, item);
+		WriteListener streams = this.streamListener;
+		if (streams != null) {
+			streams.written(key, old, item);
+		}
 		return old;
+	}
+
+	/**
+	 * The listener that captures this table's changes for its stream.
+	 * @return the listener, or {@code null} when the table has no stream
+	 */
+	public WriteListener streamListener() {
+		return this.streamListener;
+	}
+
+	/**
+	 * Sets or removes the listener that captures this table's changes for its stream.
+	 * @param listener the listener, or {@code null} to stop capturing
+	 */
+	public void streamListener(WriteListener listener) {
+		this.streamListener = listener;
 	}
 
 	/**
@@ -144,6 +170,7 @@ public final class Table {
 			updated.put(index.name(), created);
 			this.indexes = Map.copyOf(updated);
 			this.definition = newDefinition;
+			this.listener.definitionChanged(this);
 		}
 		for (PrimaryKey key : this.items.keySet()) {
 			ReentrantLock lock = lockFor(key);
@@ -170,6 +197,7 @@ public final class Table {
 		updated.remove(name);
 		this.indexes = Map.copyOf(updated);
 		this.definition = newDefinition;
+		this.listener.definitionChanged(this);
 	}
 
 	/**
@@ -178,6 +206,15 @@ public final class Table {
 	 */
 	public synchronized void redefine(TableDefinition newDefinition) {
 		this.definition = newDefinition;
+		this.listener.definitionChanged(this);
+	}
+
+	/**
+	 * Sets who is told of this table's changes; the catalogue does it when the table is added.
+	 * @param listener the listener
+	 */
+	void listen(TableChangeListener listener) {
+		this.listener = Objects.requireNonNull(listener, "listener");
 	}
 
 }

@@ -1,7 +1,9 @@
 package dev.alternator.local.engine.table;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -11,13 +13,39 @@ public final class TableCatalog {
 
 	private final ConcurrentSkipListMap<String, Table> tables = new ConcurrentSkipListMap<>();
 
+	private final TableChangeListener listener;
+
+	/**
+	 * Creates an empty catalogue whose changes nobody follows.
+	 */
+	public TableCatalog() {
+		this(TableChangeListener.NONE);
+	}
+
+	/**
+	 * Creates an empty catalogue.
+	 * @param listener told of every change to the catalogue and its tables
+	 */
+	public TableCatalog(TableChangeListener listener) {
+		this.listener = Objects.requireNonNull(listener, "listener");
+	}
+
 	/**
 	 * Adds a table unless one with its name exists.
 	 * @param table the new table
 	 * @return {@code true} when added, {@code false} when the name is taken
 	 */
 	public boolean add(Table table) {
-		return this.tables.putIfAbsent(table.definition().name(), table) == null;
+		// Under the lock, the listener hears of the table before any write to it can be made.
+		synchronized (this) {
+			if (this.tables.containsKey(table.definition().name())) {
+				return false;
+			}
+			this.listener.tableCreated(table);
+			table.listen(this.listener);
+			this.tables.put(table.definition().name(), table);
+			return true;
+		}
 	}
 
 	/**
@@ -35,7 +63,30 @@ public final class TableCatalog {
 	 * @return the removed table, or {@code null} when there was none
 	 */
 	public Table remove(String name) {
-		return this.tables.remove(name);
+		synchronized (this) {
+			Table removed = this.tables.remove(name);
+			if (removed != null) {
+				this.listener.tableDeleted(removed);
+			}
+			return removed;
+		}
+	}
+
+	/**
+	 * Runs an action while no table is added or removed: what a snapshot of the catalogue needs to start from a
+	 * well-defined point.
+	 * @param action the action
+	 */
+	public synchronized void whileUnchanged(Runnable action) {
+		action.run();
+	}
+
+	/**
+	 * The tables, in name order.
+	 * @return a live, read-only view
+	 */
+	public Collection<Table> tables() {
+		return java.util.Collections.unmodifiableCollection(this.tables.values());
 	}
 
 	/**
