@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An in-memory DynamoDB engine that answers the DynamoDB JSON API as ScyllaDB Alternator does, called in
- * process: no socket, no thread of its own. It is the engine behind every node of a
+ * A DynamoDB engine that answers the DynamoDB JSON API as ScyllaDB Alternator does, called in process: no
+ * socket of its own. It is the engine behind every node of a
  * {@link dev.alternator.local.LocalCluster}, and its own API for benchmarks and tools that want the engine
  * without HTTP.
  * <pre>{@code
