@@ -424,6 +424,16 @@ public final class LocalCluster implements AutoCloseable {
 		Builder streamRetention(java.time.Duration retention);
 
 		/**
+		 * Replaces the engine by one fixed answer: every node answers every DynamoDB request with HTTP 200 and this
+		 * JSON body, whatever the request, and stores nothing. For benchmarks: such a cluster measures the nodes'
+		 * HTTP path alone, the limit that the real engine is compared with. {@code /localnodes}, {@code GET /},
+		 * faults and SigV4 checks work as usual.
+		 * @param jsonBody the answer's body, e.g. a GetItem answer
+		 * @return this builder
+		 */
+		Builder cannedAnswer(byte[] jsonBody);
+
+		/**
 		 * Keeps the data (tables with their indexes and tags, items) in a directory, so that it survives a
 		 * restart of the cluster or of the process: a write acknowledged to a client is in the directory's
 		 * write-ahead log, even if the process is then killed. Without it (the default) the data lives in memory
@@ -460,6 +470,8 @@ public final class LocalCluster implements AutoCloseable {
 			.defaults();
 
 		private Path dataDirectory;
+
+		private byte[] cannedAnswer;
 
 		@Override
 		public Builder node(String datacenter, String rack) {
@@ -557,7 +569,19 @@ public final class LocalCluster implements AutoCloseable {
 			}
 		}
 
+		@Override
+		public Builder cannedAnswer(byte[] jsonBody) {
+			if (jsonBody == null) {
+				throw new IllegalArgumentException("cannedAnswer needs a JSON body, e.g. {}");
+			}
+			this.cannedAnswer = jsonBody.clone();
+			return this;
+		}
+
 		private DynamoDbEngine startEngine() {
+			if (this.cannedAnswer != null) {
+				return new CannedEngine(this.cannedAnswer);
+			}
 			try {
 				return InProcessEngine.start(this.engineOptions.withDataDirectory(this.dataDirectory));
 			}

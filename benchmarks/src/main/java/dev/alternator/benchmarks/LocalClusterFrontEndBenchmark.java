@@ -21,10 +21,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * What the local cluster's nodes add on top of its engine: GetItem and PutItem through the nodes with the SDK
- * ({@code path=node}) versus the same request on the engine's own API, without SDK or HTTP ({@code path=engine}).
- * Run with {@code -t 16 -bm thrpt} for throughput through the nodes and with {@code -t 1 -bm avgt} for the added
- * latency per request.
+ * What the local cluster's nodes add on top of its engine, and how close they come to the limit of their HTTP path:
+ * GetItem and PutItem through 3 nodes with the load-balanced SDK client ({@code path=node}), the same through 3
+ * nodes that answer a canned response without any engine ({@code path=canned}: the limit of the HTTP path), and the
+ * same request on the engine's own API, without SDK or HTTP ({@code path=engine}). Run with {@code -t 16 -bm thrpt}
+ * for throughput and with {@code -t 1 -bm avgt} for the latency per request.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({ Mode.Throughput, Mode.AverageTime })
@@ -36,7 +37,7 @@ public class LocalClusterFrontEndBenchmark {
 
 	private static final String TABLE = "frontend";
 
-	@Param({ "engine", "node" })
+	@Param({ "engine", "node", "canned" })
 	public String path;
 
 	private LocalCluster cluster;
@@ -48,6 +49,10 @@ public class LocalClusterFrontEndBenchmark {
 			+ "\",\"Item\":{\"id\":{\"S\":\"k\"},\"v\":{\"S\":\"value\"}}}")
 		.getBytes(StandardCharsets.UTF_8);
 
+	/** What the real engine answers to GET_ITEM once PUT_ITEM has run: the canned nodes answer the same bytes. */
+	private static final byte[] CANNED_ITEM = "{\"Item\":{\"id\":{\"S\":\"k\"},\"v\":{\"S\":\"value\"}}}"
+		.getBytes(StandardCharsets.UTF_8);
+
 	private DynamoDbClient dynamoDb;
 
 	private AlternatorEngine engine;
@@ -56,11 +61,17 @@ public class LocalClusterFrontEndBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() {
-		this.cluster = LocalCluster.builder().nodes("dc1", "rack1", 3).start();
+		LocalCluster.Builder nodes = LocalCluster.builder().nodes("dc1", "rack1", 3);
+		if ("canned".equals(this.path)) {
+			nodes.cannedAnswer(CANNED_ITEM);
+		}
+		this.cluster = nodes.start();
 		// Spread over the three nodes, as the requirement states (3 nodes, 16 client threads).
 		this.loadBalancer = Clients.loadBalancer(this.cluster.seeds().get(0));
 		this.dynamoDb = Clients.loadBalanced(this.loadBalancer);
-		Clients.createTable(this.dynamoDb, TABLE);
+		if (!"canned".equals(this.path)) {
+			Clients.createTable(this.dynamoDb, TABLE);
+		}
 		if ("engine".equals(this.path)) {
 			// An engine of its own with the same table and item, called on its own API.
 			this.engine = AlternatorEngine.create();
