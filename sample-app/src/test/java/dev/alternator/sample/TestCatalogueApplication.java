@@ -14,8 +14,8 @@ public final class TestCatalogueApplication {
 	}
 
 	/**
-	 * Starts {@link CatalogueApplication} with {@link LocalClusterConfiguration} added and the failover demo's
-	 * background load on.
+	 * Starts {@link CatalogueApplication} with {@link LocalClusterConfiguration} added, the failover demo's
+	 * background load on, and the web server on loopback only.
 	 * @param args command-line arguments
 	 */
 	public static void main(String[] args) {
@@ -23,6 +23,10 @@ public final class TestCatalogueApplication {
 		// --demo.load.enabled=false on the command line still wins.
 		if (System.getProperty("demo.load.enabled") == null) {
 			System.setProperty("demo.load.enabled", "true");
+		}
+		// The demo page can kill the local cluster's nodes: on loopback only unless the command line says otherwise.
+		if (System.getProperty("server.address") == null) {
+			System.setProperty("server.address", "127.0.0.1");
 		}
 		SpringApplication.from(CatalogueApplication::main).with(LocalClusterConfiguration.class).run(args);
 	}
