@@ -60,12 +60,7 @@ class FaultInjectionTests {
 
 	@AfterEach
 	void restoreNodes() {
-		for (LocalNode node : cluster.nodes()) {
-			node.clearFaults();
-			if (node.state() != NodeState.RUNNING) {
-				node.restart();
-			}
-		}
+		ClusterRestore.clearFaultsAndRestart(cluster);
 	}
 
 	@Test

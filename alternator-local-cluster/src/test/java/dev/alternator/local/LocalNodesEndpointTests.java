@@ -36,11 +36,8 @@ class LocalNodesEndpointTests {
 		cluster.legacyLocalNodes(false);
 		for (LocalNode node : cluster.nodes()) {
 			node.hiddenFromLocalNodes(false);
-			node.clearFaults();
-			if (node.state() != NodeState.RUNNING) {
-				node.restart();
-			}
 		}
+		ClusterRestore.clearFaultsAndRestart(cluster);
 	}
 
 	@Test

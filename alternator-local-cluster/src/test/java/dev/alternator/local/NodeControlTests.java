@@ -47,12 +47,7 @@ class NodeControlTests {
 
 	@AfterEach
 	void restoreNodes() {
-		for (LocalNode node : cluster.nodes()) {
-			node.clearFaults();
-			if (node.state() != NodeState.RUNNING) {
-				node.restart();
-			}
-		}
+		ClusterRestore.clearFaultsAndRestart(cluster);
 	}
 
 	@Test

@@ -6,7 +6,7 @@ package dev.alternator.client.internal.affinity;
  * clients of a cluster to agree. An additive lagged Fibonacci generator over 607 words with a tap of 273, seeded by a
  * Park–Miller sequence mixed with a fixed "cooked" state. Not thread-safe: one instance per node choice.
  */
-public final class GoRandom {
+public final class GoRandom implements GoInt31Source {
 
 	public static final int LENGTH = 607;
 
@@ -96,26 +96,9 @@ public final class GoRandom {
 	/**
 	 * Go's {@code Int31()}: the high 31 bits of {@link #nextInt63()}.
 	 */
+	@Override
 	public int nextInt31() {
 		return (int) (nextInt63() >>> 32);
-	}
-
-	/**
-	 * Go's {@code Intn(n)} for {@code 0 < n <= 2^31 - 1}, with its exact rejection rule.
-	 */
-	public int nextInt(int bound) {
-		if (bound <= 0) {
-			throw new IllegalArgumentException("bound must be positive, was " + bound);
-		}
-		if ((bound & (bound - 1)) == 0) {
-			return nextInt31() & (bound - 1);
-		}
-		int limit = (int) ((1L << 31) - 1 - ((1L << 31) % bound));
-		int value = nextInt31();
-		while (value > limit) {
-			value = nextInt31();
-		}
-		return value % bound;
 	}
 
 	/**

@@ -10,7 +10,7 @@ package dev.alternator.client.internal.affinity;
  * {@code 606 - k}, neither of which an earlier draw has overwritten while {@code k < 273}; from draw 273 on, this
  * class hands over to a full {@link GoRandom} advanced to the same point. Not thread-safe.
  */
-public final class GoRandomPrefix {
+public final class GoRandomPrefix implements GoInt31Source {
 
 	private static final long MODULUS = Integer.MAX_VALUE;
 
@@ -63,6 +63,7 @@ public final class GoRandomPrefix {
 	/**
 	 * Go's {@code Int31()}.
 	 */
+	@Override
 	public int nextInt31() {
 		long value;
 		if (this.draws < PURE_DRAWS) {
@@ -80,24 +81,6 @@ public final class GoRandomPrefix {
 			value = this.full.nextUint64();
 		}
 		return (int) ((value & Long.MAX_VALUE) >>> 32);
-	}
-
-	/**
-	 * Go's {@code Intn(n)}, with its exact rejection rule, as {@link GoRandom#nextInt(int)}.
-	 */
-	public int nextInt(int bound) {
-		if (bound <= 0) {
-			throw new IllegalArgumentException("bound must be positive, was " + bound);
-		}
-		if ((bound & (bound - 1)) == 0) {
-			return nextInt31() & (bound - 1);
-		}
-		int limit = (int) ((1L << 31) - 1 - ((1L << 31) % bound));
-		int value = nextInt31();
-		while (value > limit) {
-			value = nextInt31();
-		}
-		return value % bound;
 	}
 
 }
