@@ -652,6 +652,42 @@ class HighAvailabilityRegressionTests {
 		}
 	}
 
+	// Simulation seeds 16 and 17: a node in back-off (it answered 503 for a while, then recovered) must come back as
+	// soon as the last other node dies, not when its back-off ends: with no node up, waiting protects nothing.
+	@Test
+	void nodeInBackOffIsProbedAtOnceWhenTheLastUpNodeDies() throws Exception {
+		try (LocalCluster cluster = LocalCluster.builder().nodes("dc1", "rack1", 2).start()) {
+			createTable(cluster);
+			LocalNode survivor = cluster.node(1);
+			try (AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster)
+				.seeds(cluster.seeds())
+				.build(); DynamoDbClient client = TestClients.client(loadBalancer)) {
+				await().atMost(Duration.ofSeconds(10)).until(() -> loadBalancer.state().liveNodes().size() == 2);
+				// Three 503 streaks within the flap window: the back-off grows to 4, 8, then 16 seconds.
+				for (int streak = 0; streak < 3; streak++) {
+					survivor.failures(503, 1.0);
+					await().atMost(Duration.ofSeconds(20)).until(() -> {
+						client.getItem((get) -> get.tableName(TABLE).key(TestClients.key("x")));
+						return loadBalancer.state().quarantinedNodes().size() == 1;
+					});
+					survivor.failures(503, 0);
+					if (streak < 2) {
+						// An explicit refresh probes even nodes in back-off.
+						loadBalancer.refresh();
+						assertThat(loadBalancer.state().liveNodes()).hasSize(2);
+					}
+				}
+				// The survivor answers again but waits out its back-off; now the other node dies.
+				cluster.node(0).kill();
+				try (CallLoad load = CallLoad.start(client, TABLE, 2)) {
+					load.awaitMoreSuccesses(200, 8_000);
+					load.close();
+					assertThat(load.succeeded()).as(load.summary()).isGreaterThanOrEqualTo(200);
+				}
+			}
+		}
+	}
+
 	private static int count(Map<Integer, AtomicInteger> byBlock, int block) {
 		AtomicInteger counter = byBlock.get(block);
 		return (counter != null) ? counter.get() : 0;

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import dev.alternator.client.AlternatorLoadBalancer;
 import dev.alternator.local.LocalCluster;
 import dev.alternator.local.LocalNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -86,6 +88,8 @@ public final class SimulationRun {
 
 	private static final int MAX_REPORTED = 5;
 
+	private static final Logger logger = LoggerFactory.getLogger(SimulationRun.class);
+
 	private SimulationRun() {
 	}
 
@@ -145,6 +149,9 @@ public final class SimulationRun {
 				if (step.action().takesApiDown()) {
 					model.down(step.node(), System.nanoTime());
 				}
+				// The event log of a replay (-Dorg.slf4j.simpleLogger.log.dev.alternator=debug): each action at its
+				// moment, between the client's own state changes.
+				logger.debug("simulation step {} ({})", step, nodes.get(step.node()).endpoint());
 				step.action().apply(nodes.get(step.node()), step.variant());
 				if (step.action().bringsApiBack()) {
 					model.up(step.node(), System.nanoTime());

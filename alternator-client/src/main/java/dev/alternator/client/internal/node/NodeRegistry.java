@@ -201,9 +201,11 @@ public final class NodeRegistry {
 		CompletableFuture<Void> done = new CompletableFuture<>();
 		CompletableFuture<Void> queued = run(() -> {
 			long now = System.nanoTime();
+			boolean starving = !anyUp();
 			for (NodeEntry entry : this.entries.values()) {
-				// Not due: a node in back-off waits, unless the application asked for a probe now.
-				boolean due = evenNotDue || entry.health == NodeEntry.Health.NEW || now - entry.nextProbeNanos >= 0;
+				// Not due: a node in back-off waits, unless the application asked for a probe now or no node is up.
+				boolean due = evenNotDue || starving || entry.health == NodeEntry.Health.NEW
+						|| now - entry.nextProbeNanos >= 0;
 				if (entry.health != NodeEntry.Health.UP && !entry.probing && due) {
 					startProbe(entry);
 				}
@@ -278,6 +280,8 @@ public final class NodeRegistry {
 			}
 			else {
 				entry.nextProbeNanos = now + probeDelay(entry);
+				logger.debug("Alternator node {} failed its probe; next in {} ms", entry.node,
+						(entry.nextProbeNanos - now) / 1_000_000);
 			}
 			entry.suspectReason = null;
 			if (!anyProbing()) {
@@ -293,8 +297,11 @@ public final class NodeRegistry {
 	public void probeDue() {
 		run(() -> {
 			long now = System.nanoTime();
+			// With no node up, back-off protects nothing: every down node is due at each tick.
+			boolean starving = !anyUp();
 			for (NodeEntry entry : this.entries.values()) {
-				if (entry.health != NodeEntry.Health.UP && !entry.probing && now - entry.nextProbeNanos >= 0) {
+				if (entry.health != NodeEntry.Health.UP && !entry.probing
+						&& (starving || now - entry.nextProbeNanos >= 0)) {
 					startProbe(entry);
 				}
 			}
@@ -330,6 +337,10 @@ public final class NodeRegistry {
 		this.discovered = true;
 		this.status = this.status.succeeded(Instant.now());
 		publish();
+		if (logger.isDebugEnabled()) {
+			logger.debug("Alternator discovery listed {}; routing levels {}", perScope,
+					Arrays.deepToString(this.snapshot.levels));
+		}
 		announce(before, scopeBefore);
 		// A listed node never probed is probed at once, off this thread: it should not wait for the next tick.
 		for (NodeEntry entry : fresh) {
@@ -388,6 +399,18 @@ public final class NodeRegistry {
 		entry.downSinceNanos = now;
 		entry.nextProbeNanos = now + probeDelay(entry);
 		publish();
+		logger.debug("Alternator node {} down ({}), next probe in {} ms; routing levels {}", entry.node, reason,
+				(entry.nextProbeNanos - now) / 1_000_000, Arrays.deepToString(this.snapshot.levels));
+		if (!anyUp()) {
+			// The last node that took requests went: a node in back-off may have recovered meanwhile (a restart
+			// ends a 503 streak), and nothing is protected by waiting. Ask every down node now.
+			for (NodeEntry other : this.entries.values()) {
+				if (other != entry && other.health == NodeEntry.Health.DOWN && !other.probing) {
+					other.nextProbeNanos = now;
+					startProbe(other);
+				}
+			}
+		}
 		if (wasUp) {
 			logger.warn("Alternator node {} is down ({}); requests go to the other nodes until it answers again",
 					entry.node, reason);
@@ -397,13 +420,29 @@ public final class NodeRegistry {
 	}
 
 	/**
-	 * The probe interval, or for a node in back-off 1 s (at least the probe interval) doubled per step.
+	 * The probe interval, or for a node in back-off 1 s (at least the probe interval) doubled per step. Back-off
+	 * holds only while another node takes requests: it spares the application a node that keeps failing, and with
+	 * no other node up a down node is the only hope, so it is probed at the plain interval.
 	 */
 	private long probeDelay(NodeEntry entry) {
-		if (entry.backoff == 0) {
+		if (entry.backoff == 0 || !anyUp()) {
 			return this.probeIntervalNanos;
 		}
 		return Math.max(this.probeIntervalNanos, FLAP_BASE_NANOS) << (entry.backoff - 1);
+	}
+
+	/**
+	 * Whether the published set routes to any node that is up: a node of the chain or a remembered one (nodes never
+	 * probed do not count).
+	 */
+	private boolean anyUp() {
+		NodeEntry[][] levels = this.snapshot.levels;
+		for (int i = 0; i < levels.length - 1; i++) {
+			if (levels[i].length > 0) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private boolean hasOtherRoutable(NodeEntry entry) {
@@ -467,7 +506,8 @@ public final class NodeRegistry {
 				else if (!this.discovered && entry.health == NodeEntry.Health.NEW) {
 					fresh.add(entry);
 				}
-				else if (!this.discovered && entry.health == NodeEntry.Health.DOWN) {
+				else if (entry.health == NodeEntry.Health.DOWN && (!this.discovered || entry.upSinceNanos != 0)) {
+					// A node that once served is still probed and will return: the error and the state name it.
 					down.add(entry.node);
 				}
 			}
