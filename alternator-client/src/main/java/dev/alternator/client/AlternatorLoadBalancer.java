@@ -540,7 +540,9 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 
 		/**
 		 * Whether a scope without live nodes falls back to the wider one (rack, datacenter, cluster). Default
-		 * {@code true}; {@code false} keeps requests strictly in the configured scope.
+		 * {@code true}; {@code false} keeps requests strictly in the configured scope. With {@code false}, a
+		 * datacenter or rack that the cluster does not list (once discovery has an answer) fails every request with a
+		 * {@link NoLiveNodesException} that names the scope and what the cluster lists instead; the seeds are not used.
 		 * @param enabled whether to fall back
 		 * @return this builder
 		 */

@@ -7,6 +7,10 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 /**
  * Thrown for a request when no node of the routing scope is live: every known node failed and waits for its health
  * probe. The load balancer keeps probing the nodes and asking the seeds, and recovers by itself.
+ * <p>
+ * Also thrown when fallback is off and the cluster lists no node in the configured datacenter or rack (a name that
+ * does not match): the message then names the scope asked for and the nodes that the datacenter, or the contacted
+ * nodes' datacenter, does list.
  */
 public class NoLiveNodesException extends SdkClientException {
 

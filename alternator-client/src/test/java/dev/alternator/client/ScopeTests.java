@@ -124,10 +124,46 @@ class ScopeTests {
 			.rack("rack2")
 			.fallback(false)
 			.build(); DynamoDbClient client = TestClients.client(loadBalancer)) {
+			cluster.resetCounters();
 			cluster.node(2).kill();
 			assertThatThrownBy(() -> client.listTables()).hasMessageContaining("rack dc1/rack2");
 			assertThat(loadBalancer.state().activeScope()).isEqualTo(RoutingScope.rack("dc1", "rack2"));
 			assertThat(cluster.node(0).requestCount() + cluster.node(1).requestCount()).isZero();
+		}
+	}
+
+	@Test
+	void strictUnknownRackFailsCallsNamingTheScopeAndWhatTheDatacenterHas() {
+		try (AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster)
+			.datacenter("dc1")
+			.rack("no-such-rack")
+			.fallback(false)
+			.build(); DynamoDbClient client = TestClients.client(loadBalancer)) {
+			cluster.resetCounters();
+			assertThatThrownBy(() -> client.listTables()).isInstanceOf(NoLiveNodesException.class)
+				.hasMessageContaining("rack dc1/no-such-rack")
+				.hasMessageContaining("datacenter 'dc1' lists")
+				.hasMessageContaining("127.0.0.3");
+			// The seed is outside the scope: it must not serve once the cluster said the rack is not in it.
+			assertThat(cluster.node(0).requestCount()).isZero();
+			assertThat(loadBalancer.state().rackKnown()).contains(false);
+			assertThat(loadBalancer.state().liveNodes()).isEmpty();
+		}
+	}
+
+	@Test
+	void strictUnknownDatacenterFailsCallsNamingIt() {
+		try (AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster)
+			.datacenter("dc7")
+			.fallback(false)
+			.build(); DynamoDbClient client = TestClients.client(loadBalancer)) {
+			cluster.resetCounters();
+			assertThatThrownBy(() -> client.listTables()).isInstanceOf(NoLiveNodesException.class)
+				.hasMessageContaining("datacenter dc7")
+				.hasMessageContaining("datacenter 'dc7' is not known")
+				.hasMessageContaining("127.0.0.1");
+			assertThat(cluster.node(0).requestCount()).isZero();
+			assertThat(loadBalancer.state().datacenterKnown()).contains(false);
 		}
 	}
 

@@ -132,6 +132,20 @@ public final class NodeDiscovery {
 				ring = null;
 			}
 		}
+		if (!anyListed && problems.isEmpty() && this.chain.size() == 1 && !this.chain.get(0).datacenter().isEmpty()) {
+			// A strict scope that answered with no node: either the scope is not in the cluster (the seeds, outside
+			// it, must then stop serving) or the nodes asked are broken; only the cluster's own answers can tell.
+			UnknownScope unknown = unknownScope(this.chain.get(0));
+			if (unknown != null) {
+				await(this.registry.scopeUnknown(unknown.why, unknown.datacenterKnown, unknown.rackKnown));
+				if (!"unknown scope".equals(this.lastLoggedProblem)) {
+					logger.warn("Alternator {}; fallback is off, so requests fail with NoLiveNodesException until it"
+							+ " has nodes. Check alternator datacenter and rack (names match exactly)", unknown.why);
+				}
+				this.lastLoggedProblem = "unknown scope";
+				return;
+			}
+		}
 		if (!anyListed) {
 			String problem = (lastProblem != null) ? lastProblem
 					: "no node is listed in " + this.chain.get(this.chain.size() - 1).describe()
@@ -353,6 +367,42 @@ public final class NodeDiscovery {
 					+ " 2025.1): routing to {} really uses the contacted node's datacenter", scope.describe());
 		}
 		await(this.registry.scopeChecked(support, datacenterKnown, rackKnown));
+	}
+
+	/**
+	 * Whether the cluster shows that the scope is not in it: its datacenter lists nodes but its rack none, or the
+	 * contacted node's datacenter lists nodes but the scope's datacenter none. A node that answers every question
+	 * with an empty list (broken) proves nothing, so this needs a non-empty answer to compare with. {@code null}
+	 * when it cannot tell.
+	 */
+	private UnknownScope unknownScope(RoutingScope scope) {
+		String datacenter = scope.datacenter().orElseThrow();
+		try {
+			List<AlternatorNode> inDatacenter = askOne("?dc=" + encode(datacenter));
+			if (!inDatacenter.isEmpty()) {
+				return (scope.rack().isPresent())
+						? new UnknownScope("rack '" + scope.rack().get() + "' is not known in datacenter '" + datacenter
+								+ "': /localnodes lists no node in " + scope.describe() + ", while datacenter '"
+								+ datacenter + "' lists " + inDatacenter, Boolean.TRUE, Boolean.FALSE)
+						: null;
+			}
+			List<AlternatorNode> contactedDatacenter = askOne("");
+			if (!contactedDatacenter.isEmpty()) {
+				return new UnknownScope("datacenter '" + datacenter + "' is not known to the cluster: /localnodes"
+						+ " lists no node in " + scope.describe() + ", while the contacted nodes' own datacenter lists "
+						+ contactedDatacenter, Boolean.FALSE, scope.rack().isPresent() ? Boolean.FALSE : null);
+			}
+		}
+		catch (DiscoveryException ex) {
+			// Cannot tell.
+		}
+		return null;
+	}
+
+	/**
+	 * What {@link #unknownScope} found: why, and which of the scope's parts the cluster knows.
+	 */
+	private record UnknownScope(String why, Boolean datacenterKnown, Boolean rackKnown) {
 	}
 
 	private String fallbackNote() {

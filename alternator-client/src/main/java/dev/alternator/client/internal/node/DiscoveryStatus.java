@@ -9,7 +9,8 @@ import dev.alternator.client.RackDatacenterSupport;
  */
 public final class DiscoveryStatus {
 
-	public static final DiscoveryStatus INITIAL = new DiscoveryStatus(null, null, RackDatacenterSupport.UNKNOWN, null, null);
+	public static final DiscoveryStatus INITIAL = new DiscoveryStatus(null, null, RackDatacenterSupport.UNKNOWN, null, null,
+			null);
 
 	public final Instant lastRefresh;
 
@@ -21,26 +22,41 @@ public final class DiscoveryStatus {
 
 	public final Boolean rackKnown;
 
+	/**
+	 * Why a strict scope (no fallback) has no node: the cluster answers, but lists no node in the configured
+	 * datacenter or rack; {@code null} otherwise.
+	 */
+	public final String unknownScope;
+
 	public DiscoveryStatus(Instant lastRefresh, String lastError, RackDatacenterSupport rackDatacenterSupport,
-			Boolean datacenterKnown, Boolean rackKnown) {
+			Boolean datacenterKnown, Boolean rackKnown, String unknownScope) {
 		this.lastRefresh = lastRefresh;
 		this.lastError = lastError;
 		this.rackDatacenterSupport = rackDatacenterSupport;
 		this.datacenterKnown = datacenterKnown;
 		this.rackKnown = rackKnown;
+		this.unknownScope = unknownScope;
 	}
 
 	public DiscoveryStatus succeeded(Instant when) {
-		return new DiscoveryStatus(when, null, this.rackDatacenterSupport, this.datacenterKnown, this.rackKnown);
+		return new DiscoveryStatus(when, null, this.rackDatacenterSupport, this.datacenterKnown, this.rackKnown, null);
 	}
 
 	public DiscoveryStatus failed(String error) {
 		return new DiscoveryStatus(this.lastRefresh, error, this.rackDatacenterSupport, this.datacenterKnown,
-				this.rackKnown);
+				this.rackKnown, this.unknownScope);
 	}
 
 	public DiscoveryStatus checked(RackDatacenterSupport support, Boolean datacenterKnown, Boolean rackKnown) {
-		return new DiscoveryStatus(this.lastRefresh, this.lastError, support, datacenterKnown, rackKnown);
+		return new DiscoveryStatus(this.lastRefresh, this.lastError, support, datacenterKnown, rackKnown,
+				this.unknownScope);
+	}
+
+	/**
+	 * The cluster answered, and the strict scope is not in it: a successful refresh that found nothing to route to.
+	 */
+	public DiscoveryStatus scopeUnknown(Instant when, String why, Boolean datacenterKnown, Boolean rackKnown) {
+		return new DiscoveryStatus(when, why, RackDatacenterSupport.SUPPORTED, datacenterKnown, rackKnown, why);
 	}
 
 }

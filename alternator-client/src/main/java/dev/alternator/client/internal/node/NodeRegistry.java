@@ -166,6 +166,22 @@ public final class NodeRegistry {
 		});
 	}
 
+	/**
+	 * The cluster answers discovery but lists no node in the configured scope, and the chain has no fallback: the
+	 * seeds stop taking requests (they are outside the scope), and requests fail naming the scope and {@code why}.
+	 */
+	public CompletableFuture<Void> scopeUnknown(String why, Boolean datacenterKnown, Boolean rackKnown) {
+		return run(() -> {
+			List<AlternatorNode> before = this.snapshot.liveNodes();
+			RoutingScope scopeBefore = activeScope();
+			this.listed.set(0, List.of());
+			this.discovered = true;
+			this.status = this.status.scopeUnknown(Instant.now(), why, datacenterKnown, rackKnown);
+			publish();
+			announce(before, scopeBefore);
+		});
+	}
+
 	public CompletableFuture<Void> scopeChecked(RackDatacenterSupport support, Boolean datacenterKnown, Boolean rackKnown) {
 		return run(() -> {
 			this.status = this.status.checked(support, datacenterKnown, rackKnown);

@@ -80,6 +80,11 @@ public final class RequestRouter {
 			}
 		}
 		String scope = this.registry.chain().get(0).describe();
+		if (nodes.status.unknownScope != null) {
+			return new NoLiveNodesException("No Alternator node to route to in " + scope + ": "
+					+ nodes.status.unknownScope + ". Fallback is off, so requests are not sent outside " + scope
+					+ "; check alternator datacenter and rack (names match exactly), or turn fallback on.", tried);
+		}
 		String error = (nodes.status.lastError != null) ? " Last discovery problem: " + nodes.status.lastError : "";
 		String message = tried.isEmpty()
 				? "No Alternator node is known in " + scope + " nor in its fallback scopes; check alternator seeds and"
