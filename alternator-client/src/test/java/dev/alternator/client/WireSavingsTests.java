@@ -63,7 +63,7 @@ class WireSavingsTests {
 	}
 
 	@Test
-	void largeRequestBodyIsSentGzippedAndSignedOverTheCompressedBytes() throws IOException {
+	void largeRequestBodyIsSentGzippedAndSignedOverTheCompressedBytes() throws Exception {
 		try (AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster)
 			.requestCompression(Compression.GZIP, 1024)
 			.build(); DynamoDbClient client = TestClients.client(loadBalancer);
@@ -75,6 +75,8 @@ class WireSavingsTests {
 			assertThat(Integer.parseInt(put.header("content-length"))).isEqualTo(put.body().length)
 				.isLessThan(LARGE.length() / 10);
 			assertThat(text(new GZIPInputStream(new ByteArrayInputStream(put.body())))).contains(LARGE);
+			// The signature covers the payload hash, and the hash is that of the compressed bytes.
+			assertThat(put.header("x-amz-content-sha256")).isEqualTo(sha256(put.body()));
 			assertThat(valueOf(client, "gzipped")).isEqualTo(LARGE);
 		}
 	}
@@ -280,6 +282,10 @@ class WireSavingsTests {
 	private static RecordedRequest only(List<RecordedRequest> requests) {
 		assertThat(requests).hasSize(1);
 		return requests.get(0);
+	}
+
+	private static String sha256(byte[] bytes) throws java.security.NoSuchAlgorithmException {
+		return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
 	}
 
 	private static String text(InputStream in) throws IOException {
