@@ -28,6 +28,8 @@ import dev.alternator.client.internal.affinity.AffinityKeyExtractor;
 import dev.alternator.client.internal.affinity.GoRandom;
 import dev.alternator.client.internal.affinity.KeyAffinityInterceptor;
 import dev.alternator.client.internal.affinity.PartitionKeyNames;
+import dev.alternator.client.internal.compression.RequestCompression;
+import dev.alternator.client.internal.compression.ResponseDecompression;
 import dev.alternator.client.internal.discovery.NodeDiscovery;
 import dev.alternator.client.internal.discovery.NodeHttp;
 import dev.alternator.client.internal.node.Listeners;
@@ -37,6 +39,7 @@ import dev.alternator.client.internal.node.NodeRegistry;
 import dev.alternator.client.internal.node.NodeSet;
 import dev.alternator.client.internal.routing.RequestRouter;
 import dev.alternator.client.internal.sdk.CallPlanAuthSchemeProvider;
+import dev.alternator.client.internal.sdk.HeaderTrimming;
 import dev.alternator.client.internal.sdk.HttpClients;
 import dev.alternator.client.internal.sdk.LoadBalancingPlugin;
 import dev.alternator.client.internal.sdk.ObservedAsyncHttpClient;
@@ -47,6 +50,8 @@ import dev.alternator.client.internal.sdk.RoutingSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkPlugin;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
@@ -114,6 +119,12 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 	/** Hands each write's keys to the signer; {@code null} when key-route affinity is off. */
 	private final KeyAffinityInterceptor keyAffinityInterceptor;
 
+	/** The interceptors every configured client gets: key-route affinity and compression, when on. */
+	private final List<ExecutionInterceptor> interceptors = new ArrayList<>();
+
+	/** Trims request headers before signing; {@code null} when off. */
+	private final HeaderTrimming headerTrimming;
+
 	private final List<AutoCloseable> ownedClients = new ArrayList<>();
 
 	private final Object lifecycle = new Object();
@@ -163,6 +174,17 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		this.keyAffinityInterceptor = (this.partitionKeys != null)
 				? new KeyAffinityInterceptor(new AffinityKeyExtractor(settings.keyRouteAffinity, this.partitionKeys))
 				: null;
+		if (this.keyAffinityInterceptor != null) {
+			this.interceptors.add(this.keyAffinityInterceptor);
+		}
+		if (settings.requestCompression != Compression.NONE) {
+			this.interceptors.add(new RequestCompression(settings.requestCompression,
+					settings.requestCompressionMinimumBytes));
+		}
+		if (settings.responseCompression) {
+			this.interceptors.add(new ResponseDecompression());
+		}
+		this.headerTrimming = settings.trimHeaders ? new HeaderTrimming() : null;
 	}
 
 	private ThreadFactory threads(String role) {
@@ -232,8 +254,9 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 	private void applyCommon(Consumer<DynamoDbAuthSchemeProvider> authSchemeProvider,
 			Consumer<RoutingAuthScheme> authScheme, Consumer<SdkPlugin> plugin) {
 		authSchemeProvider.accept(new CallPlanAuthSchemeProvider(DynamoDbAuthSchemeProvider.defaultProvider()));
-		authScheme.accept(new RoutingAuthScheme(new RoutingSigner(this.router, this.partitionKeys)));
-		plugin.accept(new LoadBalancingPlugin(this.keyAffinityInterceptor));
+		authScheme.accept(new RoutingAuthScheme(new RoutingSigner(this.router, this.partitionKeys,
+				AwsV4HttpSigner.create(), this.headerTrimming)));
+		plugin.accept(new LoadBalancingPlugin(this.interceptors));
 	}
 
 	/**
@@ -654,6 +677,36 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		 * @return this builder
 		 */
 		Builder partitionKey(String table, String attribute);
+
+		/**
+		 * Compresses request bodies of at least {@code minimumBytes} with {@code Content-Encoding}, as Alternator
+		 * accepts them; every attempt (retries to other nodes included) is signed over the compressed bytes it sends.
+		 * Default {@link Compression#NONE}, as in ScyllaDB's clients: compression trades client and node CPU for
+		 * network bytes, and the JSON of DynamoDB requests compresses well.
+		 * @param compression {@link Compression#GZIP}, {@link Compression#DEFLATE}, or {@link Compression#NONE} to turn
+		 * it off
+		 * @param minimumBytes the smallest body that is compressed, zero or more; for example 1024
+		 * @return this builder
+		 */
+		Builder requestCompression(Compression compression, int minimumBytes);
+
+		/**
+		 * Whether to ask for compressed answers ({@code Accept-Encoding: gzip, deflate}) and decode them before the SDK
+		 * parses them. Alternator compresses answers of at least 4 KB by default. Default {@code false}.
+		 * @param enabled whether to accept compressed answers
+		 * @return this builder
+		 */
+		Builder responseCompression(boolean enabled);
+
+		/**
+		 * Whether requests carry only the headers Alternator reads (Host, X-Amz-Target, Content-Type, Content-Length,
+		 * Content-Encoding, Accept-Encoding, User-Agent and the SigV4 headers), dropping the SDK's
+		 * {@code amz-sdk-invocation-id} and {@code amz-sdk-request} and any custom header. Trimmed before signing, so
+		 * the signature stays valid. Default {@code false}.
+		 * @param enabled whether to trim request headers
+		 * @return this builder
+		 */
+		Builder trimHeaders(boolean enabled);
 
 		/**
 		 * Registers a listener from the start.

@@ -255,6 +255,25 @@ final class HttpCodec {
 	}
 
 	static void writeResponse(OutputStream out, HttpResponse response, boolean close) throws IOException {
+		writeResponse(out, response, responseHead(response, close));
+	}
+
+	/**
+	 * Writes an answer whose status line and headers {@link #responseHead} made.
+	 */
+	static void writeResponse(OutputStream out, HttpResponse response, byte[] head) throws IOException {
+		out.write(head);
+		out.write(response.body());
+		out.flush();
+		if (response.bodyWriter() != null) {
+			response.bodyWriter().writeTo(out);
+		}
+	}
+
+	/**
+	 * The status line and headers of an answer, as sent.
+	 */
+	static byte[] responseHead(HttpResponse response, boolean close) {
 		StringBuilder head = new StringBuilder(256);
 		head.append("HTTP/1.1 ").append(response.status()).append(' ').append(HttpResponse.reason(response.status()))
 			.append("\r\n");
@@ -266,12 +285,7 @@ final class HttpCodec {
 			head.append("Connection: close\r\n");
 		}
 		head.append("\r\n");
-		out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-		out.write(response.body());
-		out.flush();
-		if (response.bodyWriter() != null) {
-			response.bodyWriter().writeTo(out);
-		}
+		return head.toString().getBytes(StandardCharsets.ISO_8859_1);
 	}
 
 	/**

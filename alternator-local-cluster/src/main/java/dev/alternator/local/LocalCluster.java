@@ -223,6 +223,17 @@ public final class LocalCluster implements AutoCloseable {
 	}
 
 	/**
+	 * Starts recording every request the cluster's current nodes answer, as {@link LocalNode#recordRequests()} does
+	 * for one node: a test sees the attempts a client sent to each node, retries included.
+	 * @return the open recording
+	 */
+	public RequestRecording recordRequests() {
+		RequestRecording recording = new RequestRecording();
+		this.nodes.forEach((node) -> node.recordInto(recording));
+		return recording;
+	}
+
+	/**
 	 * Sets the counters of every node back to zero.
 	 */
 	public void resetCounters() {

@@ -83,6 +83,9 @@ public final class LocalNode {
 
 	private final LongAdder requests = new LongAdder();
 
+	/** The open recordings; empty nearly always, so that a node that records nothing pays nothing. */
+	private final List<RequestRecording> recordings = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	private final LongAdder localNodesRequests = new LongAdder();
 
 	private final LongAdder healthChecks = new LongAdder();
@@ -96,7 +99,19 @@ public final class LocalNode {
 		String host = address.contains(":") ? "[" + address + "]" : address;
 		this.endpoint = URI.create(cluster.scheme() + "://" + host + ":" + cluster.port());
 		this.hostHeader = host + ":" + cluster.port();
-		this.server = serverFactory.create(address, this::handle);
+		this.server = serverFactory.create(address, new NodeServer.RequestHandler() {
+
+			@Override
+			public HttpResponse handle(HttpRequest request) throws InterruptedException {
+				return LocalNode.this.handle(request);
+			}
+
+			@Override
+			public void answered(HttpRequest request, HttpResponse response, long requestBytes, long responseBytes) {
+				record(request, response, requestBytes, responseBytes);
+			}
+
+		});
 	}
 
 	/**
@@ -383,6 +398,30 @@ public final class LocalNode {
 		this.requests.reset();
 		this.localNodesRequests.reset();
 		this.healthChecks.reset();
+	}
+
+	/**
+	 * Starts recording every request this node answers, with its answer and their bytes on the wire, until the
+	 * recording is closed: for tests that check what a client actually sent.
+	 * @return the open recording
+	 */
+	public RequestRecording recordRequests() {
+		RequestRecording recording = new RequestRecording();
+		recordInto(recording);
+		return recording;
+	}
+
+	void recordInto(RequestRecording recording) {
+		this.recordings.add(recording);
+		recording.onClose(this.recordings::remove);
+	}
+
+	private void record(HttpRequest request, HttpResponse response, long requestBytes, long responseBytes) {
+		if (!this.recordings.isEmpty()) {
+			RecordedRequest recorded = new RecordedRequest(this.address, request, response, requestBytes,
+					responseBytes);
+			this.recordings.forEach((recording) -> recording.add(recorded));
+		}
 	}
 
 	void close() {

@@ -35,6 +35,13 @@ final class NodeServer {
 		 */
 		HttpResponse handle(HttpRequest request) throws InterruptedException;
 
+		/**
+		 * Called just before an answer is written, with the bytes the request and the answer take on the wire (a
+		 * streamed body not included); for {@link RequestRecording}. Does nothing by default.
+		 */
+		default void answered(HttpRequest request, HttpResponse response, long requestBytes, long responseBytes) {
+		}
+
 	}
 
 	/** How long an oversized body is discarded after its 413 before the connection closes. */
@@ -171,19 +178,26 @@ final class NodeServer {
 	private void serve(Socket socket) {
 		try {
 			socket.setTcpNoDelay(true);
-			InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+			// Counted above the buffer: the bytes each request took on the wire, for RequestRecording.
+			CountingInputStream in = new CountingInputStream(
+					new BufferedInputStream(socket.getInputStream(), 16 * 1024));
 			OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
 			while (true) {
+				long readBefore = in.count;
 				HttpRequest request = HttpCodec.readRequest(in, out);
 				if (request == null) {
 					return;
 				}
+				long requestBytes = in.count - readBefore;
 				HttpResponse response = this.handler.handle(request);
 				if (response == null) {
 					return;
 				}
 				boolean close = "close".equalsIgnoreCase(request.header("connection"));
-				HttpCodec.writeResponse(out, response, close);
+				byte[] head = HttpCodec.responseHead(response, close);
+				// Before the answer leaves: a client that reads it then looks at a recording finds the request there.
+				this.handler.answered(request, response, requestBytes, head.length + (long) response.body().length);
+				HttpCodec.writeResponse(out, response, head);
 				if (close) {
 					return;
 				}
@@ -235,6 +249,37 @@ final class NodeServer {
 		catch (IOException | UnsupportedOperationException ex) {
 			// The peer gave up or stopped sending (or a TLS socket refused the half-close): nothing more to do.
 		}
+	}
+
+	/**
+	 * Counts the bytes read; single-threaded, like the connection it belongs to.
+	 */
+	private static final class CountingInputStream extends java.io.FilterInputStream {
+
+		long count;
+
+		CountingInputStream(InputStream in) {
+			super(in);
+		}
+
+		@Override
+		public int read() throws IOException {
+			int next = this.in.read();
+			if (next >= 0) {
+				this.count++;
+			}
+			return next;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int read = this.in.read(buffer, offset, length);
+			if (read > 0) {
+				this.count += read;
+			}
+			return read;
+		}
+
 	}
 
 	private static void closeQuietly(java.io.Closeable closeable) {

@@ -90,6 +90,13 @@ final class AlternatorClientConfigurations {
 						: tlsSettings(properties.getTls()))
 				.keyRouteAffinity(properties.getKeyRouteAffinity().getMode());
 			properties.getKeyRouteAffinity().getPartitionKeys().forEach(builder::partitionKey);
+			AlternatorProperties.Compression.Request requestCompression = properties.getCompression().getRequest();
+			if (requestCompression.isEnabled()) {
+				builder.requestCompression(requestCompression.getAlgorithm(),
+						(int) requestCompression.getMinSize().toBytes());
+			}
+			builder.responseCompression(properties.getCompression().getResponse().isEnabled())
+				.trimHeaders(properties.getHttp().isTrimHeaders());
 			if (!properties.getFallbackScopes().isEmpty()) {
 				builder.fallbackScopes(properties.getFallbackScopes()
 					.stream()

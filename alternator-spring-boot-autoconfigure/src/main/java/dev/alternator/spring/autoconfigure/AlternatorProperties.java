@@ -11,6 +11,7 @@ import dev.alternator.client.AlternatorNode;
 import dev.alternator.client.KeyRouteAffinity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -90,6 +91,8 @@ public class AlternatorProperties implements Validator {
 	private final Ssl ssl = new Ssl();
 
 	private final Affinity keyRouteAffinity = new Affinity();
+
+	private final Compression compression = new Compression();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -195,6 +198,10 @@ public class AlternatorProperties implements Validator {
 		return this.keyRouteAffinity;
 	}
 
+	public Compression getCompression() {
+		return this.compression;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return AlternatorProperties.class.isAssignableFrom(type);
@@ -251,6 +258,17 @@ public class AlternatorProperties implements Validator {
 		if (properties.http.maxConnections < 1) {
 			errors.rejectValue("http.maxConnections", "alternator.http.max-connections", "must be at least 1 (was "
 					+ properties.http.maxConnections + "); for example alternator.http.max-connections=100");
+		}
+		Compression.Request request = properties.compression.request;
+		if (request.minSize == null || request.minSize.isNegative() || request.minSize.toBytes() > Integer.MAX_VALUE) {
+			errors.rejectValue("compression.request.minSize", "alternator.compression.request.min-size",
+					"must be between 0 and 2GB (was " + request.minSize
+							+ "); for example alternator.compression.request.min-size=1KB");
+		}
+		if (request.enabled && (request.algorithm == null || request.algorithm == dev.alternator.client.Compression.NONE)) {
+			errors.rejectValue("compression.request.algorithm", "alternator.compression.request.algorithm",
+					"must be gzip or deflate when alternator.compression.request.enabled=true (was " + request.algorithm
+							+ "); for example alternator.compression.request.algorithm=gzip");
 		}
 		properties.keyRouteAffinity.partitionKeys.forEach((table, attribute) -> {
 			if (!hasText(attribute)) {
@@ -469,6 +487,21 @@ public class AlternatorProperties implements Validator {
 			this.readTimeout = readTimeout;
 		}
 
+		/**
+		 * Whether requests carry only the headers Alternator reads (Host, X-Amz-Target, Content-Type, Content-Length,
+		 * Content-Encoding, Accept-Encoding, User-Agent and the SigV4 headers), saving the SDK's bookkeeping headers on
+		 * every request. Trimmed before signing, so signatures stay valid; custom headers are dropped too.
+		 */
+		private boolean trimHeaders;
+
+		public boolean isTrimHeaders() {
+			return this.trimHeaders;
+		}
+
+		public void setTrimHeaders(boolean trimHeaders) {
+			this.trimHeaders = trimHeaders;
+		}
+
 	}
 
 	/**
@@ -666,6 +699,94 @@ public class AlternatorProperties implements Validator {
 
 		public void setPartitionKeys(Map<String, String> partitionKeys) {
 			this.partitionKeys = partitionKeys;
+		}
+
+	}
+
+	/**
+	 * Compression of request and answer bodies, which Alternator supports with gzip and deflate. Saves network bytes
+	 * (DynamoDB's JSON compresses well) for some CPU on both sides.
+	 */
+	public static class Compression {
+
+		private final Request request = new Request();
+
+		private final Response response = new Response();
+
+		public Request getRequest() {
+			return this.request;
+		}
+
+		public Response getResponse() {
+			return this.response;
+		}
+
+		/**
+		 * Compression of request bodies.
+		 */
+		public static class Request {
+
+			/**
+			 * Whether to compress request bodies of at least min-size, with Content-Encoding; every attempt is signed
+			 * over the compressed bytes.
+			 */
+			private boolean enabled;
+
+			/**
+			 * How to compress request bodies: gzip or deflate.
+			 */
+			private dev.alternator.client.Compression algorithm = dev.alternator.client.Compression.GZIP;
+
+			/**
+			 * Smallest request body that is compressed.
+			 */
+			private DataSize minSize = DataSize.ofKilobytes(1);
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public dev.alternator.client.Compression getAlgorithm() {
+				return this.algorithm;
+			}
+
+			public void setAlgorithm(dev.alternator.client.Compression algorithm) {
+				this.algorithm = algorithm;
+			}
+
+			public DataSize getMinSize() {
+				return this.minSize;
+			}
+
+			public void setMinSize(DataSize minSize) {
+				this.minSize = minSize;
+			}
+
+		}
+
+		/**
+		 * Compression of answers.
+		 */
+		public static class Response {
+
+			/**
+			 * Whether to ask for compressed answers (Accept-Encoding: gzip, deflate) and decode them. Alternator
+			 * compresses answers of at least 4 KB by default.
+			 */
+			private boolean enabled;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
 		}
 
 	}

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import dev.alternator.client.AddressTranslator;
 import dev.alternator.client.AlternatorListener;
 import dev.alternator.client.AlternatorLoadBalancer;
+import dev.alternator.client.Compression;
 import dev.alternator.client.KeyRouteAffinity;
 import dev.alternator.client.RoutingScope;
 import dev.alternator.client.TlsSettings;
@@ -69,6 +70,16 @@ public final class DefaultBuilder implements AlternatorLoadBalancer.Builder {
 	KeyRouteAffinity keyRouteAffinity = KeyRouteAffinity.NONE;
 
 	final Map<String, String> partitionKeys = new LinkedHashMap<>();
+
+	// Wire savings (issue 13): all off by default, as in ScyllaDB's clients.
+
+	Compression requestCompression = Compression.NONE;
+
+	int requestCompressionMinimumBytes = LoadBalancerSettings.DEFAULT_COMPRESSION_MINIMUM_BYTES;
+
+	boolean responseCompression;
+
+	boolean trimHeaders;
 
 	/**
 	 * @param factory makes the load balancer from the checked settings
@@ -218,6 +229,26 @@ public final class DefaultBuilder implements AlternatorLoadBalancer.Builder {
 					+ attribute + "'; for example partitionKey(\"" + table + "\", \"id\")");
 		}
 		this.partitionKeys.put(table, attribute);
+		return this;
+	}
+
+	@Override
+	public AlternatorLoadBalancer.Builder requestCompression(Compression compression, int minimumBytes) {
+		this.requestCompression = Objects.requireNonNull(compression, "requestCompression must not be null; use"
+				+ " Compression.NONE to turn request compression off");
+		this.requestCompressionMinimumBytes = minimumBytes;
+		return this;
+	}
+
+	@Override
+	public AlternatorLoadBalancer.Builder responseCompression(boolean enabled) {
+		this.responseCompression = enabled;
+		return this;
+	}
+
+	@Override
+	public AlternatorLoadBalancer.Builder trimHeaders(boolean enabled) {
+		this.trimHeaders = enabled;
 		return this;
 	}
 

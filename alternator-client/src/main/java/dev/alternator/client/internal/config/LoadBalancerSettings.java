@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.alternator.client.AddressTranslator;
 import dev.alternator.client.AlternatorListener;
 import dev.alternator.client.AlternatorNode;
+import dev.alternator.client.Compression;
 import dev.alternator.client.KeyRouteAffinity;
 import dev.alternator.client.RoutingScope;
 import dev.alternator.client.TlsSettings;
@@ -57,6 +58,21 @@ public final class LoadBalancerSettings {
 
 	public final Map<String, String> partitionKeys;
 
+	/** The smallest request body compressed unless set: 1 KB, as ScyllaDB's Java client. */
+	public static final int DEFAULT_COMPRESSION_MINIMUM_BYTES = 1024;
+
+	/** How request bodies are compressed; {@link Compression#NONE} when they are not. */
+	public final Compression requestCompression;
+
+	/** The smallest request body that is compressed. */
+	public final int requestCompressionMinimumBytes;
+
+	/** Whether answers may come compressed. */
+	public final boolean responseCompression;
+
+	/** Whether requests carry only the headers Alternator reads. */
+	public final boolean trimHeaders;
+
 	LoadBalancerSettings(DefaultBuilder builder) {
 		String defaultScheme = checkScheme((builder.scheme != null) ? builder.scheme : "http");
 		int defaultPort = checkPort((builder.port != null) ? builder.port : 8000);
@@ -94,6 +110,14 @@ public final class LoadBalancerSettings {
 		this.listeners = List.copyOf(builder.listeners);
 		this.keyRouteAffinity = builder.keyRouteAffinity;
 		this.partitionKeys = Map.copyOf(builder.partitionKeys);
+		if (builder.requestCompressionMinimumBytes < 0) {
+			throw new IllegalArgumentException("requestCompression minimumBytes must be zero or positive, was "
+					+ builder.requestCompressionMinimumBytes + "; for example requestCompression(Compression.GZIP, 1024)");
+		}
+		this.requestCompression = builder.requestCompression;
+		this.requestCompressionMinimumBytes = builder.requestCompressionMinimumBytes;
+		this.responseCompression = builder.responseCompression;
+		this.trimHeaders = builder.trimHeaders;
 	}
 
 	private static String checkScheme(String scheme) {

@@ -10,7 +10,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
  * Finishes a client's configuration when it is built, after every setting the application made: turns the retry
- * budget off and adds the key-route affinity interceptor. A plugin, because the SDK keeps only the last
+ * budget off and adds the interceptors of key-route affinity and compression. A plugin, because the SDK keeps only the last
  * {@code overrideConfiguration(...)} given to a builder: settings made there would be lost as soon as the application
  * set its own overrides after {@code configure(...)}.
  * <p>
@@ -20,13 +20,20 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
  */
 public final class LoadBalancingPlugin implements SdkPlugin {
 
-	private final ExecutionInterceptor keyAffinity;
+	private final java.util.List<ExecutionInterceptor> interceptors;
 
 	/**
 	 * @param keyAffinity the interceptor of key-route affinity, or {@code null} when it is off
 	 */
 	public LoadBalancingPlugin(ExecutionInterceptor keyAffinity) {
-		this.keyAffinity = keyAffinity;
+		this((keyAffinity != null) ? java.util.List.of(keyAffinity) : java.util.List.of());
+	}
+
+	/**
+	 * @param interceptors the interceptors to add, in order (key-route affinity, compression)
+	 */
+	public LoadBalancingPlugin(java.util.List<ExecutionInterceptor> interceptors) {
+		this.interceptors = java.util.List.copyOf(interceptors);
 	}
 
 	@Override
@@ -34,8 +41,10 @@ public final class LoadBalancingPlugin implements SdkPlugin {
 		ClientOverrideConfiguration existing = config.overrideConfiguration();
 		ClientOverrideConfiguration.Builder overrides = existing.toBuilder();
 		existing.retryStrategy().ifPresent((strategy) -> overrides.retryStrategy(withoutRetryBudget(strategy)));
-		if (this.keyAffinity != null && !existing.executionInterceptors().contains(this.keyAffinity)) {
-			overrides.addExecutionInterceptor(this.keyAffinity);
+		for (ExecutionInterceptor interceptor : this.interceptors) {
+			if (!existing.executionInterceptors().contains(interceptor)) {
+				overrides.addExecutionInterceptor(interceptor);
+			}
 		}
 		config.overrideConfiguration(overrides.build());
 	}

@@ -38,6 +38,9 @@ public final class RoutingSigner implements HttpSigner<AwsCredentialsIdentity> {
 
 	private final HttpSigner<AwsCredentialsIdentity> delegate;
 
+	/** Trims headers before signing; {@code null} when header trimming is off. */
+	private final HeaderTrimming headerTrimming;
+
 	/**
 	 * @param partitionKeys the partition keys of key-route affinity, or {@code null} when it is off
 	 */
@@ -46,9 +49,18 @@ public final class RoutingSigner implements HttpSigner<AwsCredentialsIdentity> {
 	}
 
 	public RoutingSigner(RequestRouter router, PartitionKeyNames partitionKeys, HttpSigner<AwsCredentialsIdentity> delegate) {
+		this(router, partitionKeys, delegate, null);
+	}
+
+	/**
+	 * @param headerTrimming trims headers before signing, or {@code null} to send them all
+	 */
+	public RoutingSigner(RequestRouter router, PartitionKeyNames partitionKeys, HttpSigner<AwsCredentialsIdentity> delegate,
+			HeaderTrimming headerTrimming) {
 		this.router = router;
 		this.partitionKeys = partitionKeys;
 		this.delegate = delegate;
+		this.headerTrimming = headerTrimming;
 	}
 
 	@Override
@@ -93,6 +105,10 @@ public final class RoutingSigner implements HttpSigner<AwsCredentialsIdentity> {
 			.port(node.port());
 		if (affinityHeader != null) {
 			moved.removeHeader(AffinityKeys.HEADER);
+		}
+		if (this.headerTrimming != null) {
+			// Before SigV4 signs: a trimmed header is never signed, a signed one never trimmed.
+			this.headerTrimming.trim(moved);
 		}
 		return moved.build();
 	}

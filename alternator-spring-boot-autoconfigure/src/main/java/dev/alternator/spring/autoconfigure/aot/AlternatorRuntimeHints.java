@@ -1,5 +1,6 @@
 package dev.alternator.spring.autoconfigure.aot;
 
+import dev.alternator.client.Compression;
 import dev.alternator.client.KeyRouteAffinity;
 import dev.alternator.spring.autoconfigure.endpoint.AlternatorDescriptor;
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
@@ -13,7 +14,8 @@ import org.springframework.util.ClassUtils;
  * by code that AOT processing can follow. Registered in {@code META-INF/spring/aot.factories}.
  * <ul>
  * <li>{@link KeyRouteAffinity}, bound from {@code alternator.key-route-affinity.mode}: the binder turns the text into
- * a constant through the enum's {@code values()}.</li>
+ * a constant through the enum's {@code values()}; {@link Compression} likewise, from
+ * {@code alternator.compression.request.algorithm}.</li>
  * <li>{@link AlternatorDescriptor} and its nested records, written to JSON by Jackson for
  * {@code /actuator/alternator}.</li>
  * </ul>
@@ -26,6 +28,8 @@ public class AlternatorRuntimeHints implements RuntimeHintsRegistrar {
 	@Override
 	public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
 		hints.reflection().registerType(KeyRouteAffinity.class, MemberCategory.INVOKE_PUBLIC_METHODS);
+		// Bound from alternator.compression.request.algorithm, as the mode above.
+		hints.reflection().registerType(Compression.class, MemberCategory.INVOKE_PUBLIC_METHODS);
 		if (ClassUtils.isPresent("org.springframework.boot.actuate.endpoint.annotation.Endpoint", classLoader)) {
 			new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(),
 					AlternatorDescriptor.class);

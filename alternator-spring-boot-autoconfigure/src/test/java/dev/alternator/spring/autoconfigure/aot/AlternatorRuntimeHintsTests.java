@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
+import dev.alternator.client.Compression;
 import dev.alternator.client.KeyRouteAffinity;
 import dev.alternator.spring.autoconfigure.AlternatorAutoConfiguration;
 import dev.alternator.spring.autoconfigure.endpoint.AlternatorDescriptor;
@@ -25,6 +26,8 @@ class AlternatorRuntimeHintsTests {
 		RuntimeHints hints = new RuntimeHints();
 		new AlternatorRuntimeHints().registerHints(hints, getClass().getClassLoader());
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(KeyRouteAffinity.class, "values"))
+			.accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Compression.class, "values"))
 			.accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(AlternatorDescriptor.class)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(AlternatorDescriptor.Node.class)).accepts(hints);
