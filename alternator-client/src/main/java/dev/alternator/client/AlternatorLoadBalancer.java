@@ -195,7 +195,7 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 	public DynamoDbClientBuilder configure(DynamoDbClientBuilder builder) {
 		startUnlessStarting();
 		SdkHttpClient httpClient = own(this.httpClients.createSync());
-		builder.httpClient(new ObservedHttpClient(httpClient, this.failures));
+		builder.httpClient(new ObservedHttpClient(httpClient, this.failures, this.listeners));
 		builder.endpointOverride(endpoint()).region(this.settings.region);
 		applyCommon(builder::authSchemeProvider, builder::putAuthScheme, builder::addPlugin);
 		return builder;
@@ -210,7 +210,7 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 	public DynamoDbAsyncClientBuilder configure(DynamoDbAsyncClientBuilder builder) {
 		startUnlessStarting();
 		SdkAsyncHttpClient httpClient = own(this.httpClients.createAsync());
-		builder.httpClient(new ObservedAsyncHttpClient(httpClient, this.failures));
+		builder.httpClient(new ObservedAsyncHttpClient(httpClient, this.failures, this.listeners));
 		builder.endpointOverride(endpoint()).region(this.settings.region);
 		applyCommon(builder::authSchemeProvider, builder::putAuthScheme, builder::addPlugin);
 		return builder;
