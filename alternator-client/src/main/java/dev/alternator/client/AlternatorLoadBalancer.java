@@ -43,6 +43,7 @@ import dev.alternator.client.internal.sdk.ObservedAsyncHttpClient;
 import dev.alternator.client.internal.sdk.ObservedHttpClient;
 import dev.alternator.client.internal.sdk.RoutingAuthScheme;
 import dev.alternator.client.internal.sdk.RoutingSigner;
+import dev.alternator.client.internal.sdk.UserAgent;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -233,7 +234,7 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 			Consumer<RoutingAuthScheme> authScheme, Consumer<SdkPlugin> plugin) {
 		authSchemeProvider.accept(new CallPlanAuthSchemeProvider(DynamoDbAuthSchemeProvider.defaultProvider()));
 		authScheme.accept(new RoutingAuthScheme(new RoutingSigner(this.router, this.partitionKeys)));
-		plugin.accept(new LoadBalancingPlugin(this.keyAffinityInterceptor));
+		plugin.accept(new LoadBalancingPlugin(this.keyAffinityInterceptor, UserAgent.of(this.settings.userAgentSuffix)));
 	}
 
 	/**
@@ -652,6 +653,16 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		 * @return this builder
 		 */
 		Builder partitionKey(String table, String attribute);
+
+		/**
+		 * Words added to the User-Agent header of every request after this library's own part,
+		 * {@code alternator-client/<version>}: for example the application's name and version
+		 * ({@code orders-service/2.1}), so that operators can tell clients apart in Alternator's {@code system.clients}
+		 * table. Default none.
+		 * @param suffix printable ASCII, or {@code null} for none
+		 * @return this builder
+		 */
+		Builder userAgentSuffix(String suffix);
 
 		/**
 		 * Registers a listener from the start.

@@ -70,6 +70,8 @@ public final class DefaultBuilder implements AlternatorLoadBalancer.Builder {
 
 	final Map<String, String> partitionKeys = new LinkedHashMap<>();
 
+	String userAgentSuffix;
+
 	/**
 	 * @param factory makes the load balancer from the checked settings
 	 */
@@ -218,6 +220,12 @@ public final class DefaultBuilder implements AlternatorLoadBalancer.Builder {
 					+ attribute + "'; for example partitionKey(\"" + table + "\", \"id\")");
 		}
 		this.partitionKeys.put(table, attribute);
+		return this;
+	}
+
+	@Override
+	public AlternatorLoadBalancer.Builder userAgentSuffix(String suffix) {
+		this.userAgentSuffix = suffix;
 		return this;
 	}
 

@@ -3,6 +3,7 @@ package dev.alternator.client.internal.sdk;
 import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.SdkServiceClientConfiguration;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.retries.LegacyRetryStrategy;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
@@ -10,7 +11,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
  * Finishes a client's configuration when it is built, after every setting the application made: turns the retry
- * budget off and adds the key-route affinity interceptor. A plugin, because the SDK keeps only the last
+ * budget off, adds the key-route affinity interceptor and this library's User-Agent part. A plugin, because the SDK keeps only the last
  * {@code overrideConfiguration(...)} given to a builder: settings made there would be lost as soon as the application
  * set its own overrides after {@code configure(...)}.
  * <p>
@@ -22,11 +23,15 @@ public final class LoadBalancingPlugin implements SdkPlugin {
 
 	private final ExecutionInterceptor keyAffinity;
 
+	private final String userAgent;
+
 	/**
 	 * @param keyAffinity the interceptor of key-route affinity, or {@code null} when it is off
+	 * @param userAgent this library's User-Agent part (see {@link UserAgent#of(String)})
 	 */
-	public LoadBalancingPlugin(ExecutionInterceptor keyAffinity) {
+	public LoadBalancingPlugin(ExecutionInterceptor keyAffinity, String userAgent) {
 		this.keyAffinity = keyAffinity;
+		this.userAgent = userAgent;
 	}
 
 	@Override
@@ -36,6 +41,15 @@ public final class LoadBalancingPlugin implements SdkPlugin {
 		existing.retryStrategy().ifPresent((strategy) -> overrides.retryStrategy(withoutRetryBudget(strategy)));
 		if (this.keyAffinity != null && !existing.executionInterceptors().contains(this.keyAffinity)) {
 			overrides.addExecutionInterceptor(this.keyAffinity);
+		}
+		// The SDK's User-Agent suffix option (not deprecated in 2.40 nor in 2.57), added after the application's own
+		// suffix rather than replacing it.
+		String suffix = existing.advancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX).orElse(null);
+		if (suffix == null || suffix.isBlank()) {
+			overrides.putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, this.userAgent);
+		}
+		else if (!suffix.contains(this.userAgent)) {
+			overrides.putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, suffix + " " + this.userAgent);
 		}
 		config.overrideConfiguration(overrides.build());
 	}
