@@ -6,7 +6,13 @@ import java.util.List;
 /**
  * Receives what the load balancer does, for health and metrics. Every method has a no-op default. Calls come from
  * request threads and from the load balancer's own threads, so implementations must be thread-safe and cheap; an
- * exception thrown by a listener is logged and otherwise ignored.
+ * exception thrown by a listener is logged (the first time at WARN, later ones at DEBUG) and otherwise ignored: it
+ * never reaches the request.
+ * <p>
+ * For each attempt of a request the events come in this order: {@link #requestRouted(AlternatorNode, int)} (the node
+ * was chosen), {@link #attemptStarted(AlternatorNode, String)} (the request is handed to the HTTP client),
+ * {@link #requestFailed(AlternatorNode, Throwable)} if the attempt failed at the transport or with a 5xx status, then
+ * {@link #attemptEnded(AttemptResult)}.
  */
 public interface AlternatorListener {
 
@@ -16,6 +22,24 @@ public interface AlternatorListener {
 	 * @param attempt the attempt number, from 1
 	 */
 	default void requestRouted(AlternatorNode node, int attempt) {
+	}
+
+	/**
+	 * An attempt is handed to the HTTP client, on the thread that sends it. With {@link #attemptEnded(AttemptResult)},
+	 * for per-node latency.
+	 * @param node the node the attempt goes to
+	 * @param operation the DynamoDB operation ({@code PutItem}), or {@code null} when unknown
+	 */
+	default void attemptStarted(AlternatorNode node, String operation) {
+	}
+
+	/**
+	 * An attempt ended: answered (any status), failed at the transport, or given up by the client. Called once for
+	 * each {@link #attemptStarted(AlternatorNode, String)}: for the synchronous client on the request's thread, for the
+	 * asynchronous client on the HTTP client's I/O thread, so it must not block.
+	 * @param result the node, operation, duration and outcome
+	 */
+	default void attemptEnded(AttemptResult result) {
 	}
 
 	/**

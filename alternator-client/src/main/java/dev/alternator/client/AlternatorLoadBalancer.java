@@ -46,6 +46,7 @@ import dev.alternator.client.internal.sdk.ObservedAsyncHttpClient;
 import dev.alternator.client.internal.sdk.ObservedHttpClient;
 import dev.alternator.client.internal.sdk.RoutingAuthScheme;
 import dev.alternator.client.internal.sdk.RoutingSigner;
+import dev.alternator.client.internal.sdk.UserAgent;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -217,7 +218,7 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 	public DynamoDbClientBuilder configure(DynamoDbClientBuilder builder) {
 		startUnlessStarting();
 		SdkHttpClient httpClient = own(this.httpClients.createSync());
-		builder.httpClient(new ObservedHttpClient(httpClient, this.failures));
+		builder.httpClient(new ObservedHttpClient(httpClient, this.failures, this.listeners));
 		builder.endpointOverride(endpoint()).region(this.settings.region);
 		applyCommon(builder::authSchemeProvider, builder::putAuthScheme, builder::addPlugin);
 		return builder;
@@ -232,7 +233,7 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 	public DynamoDbAsyncClientBuilder configure(DynamoDbAsyncClientBuilder builder) {
 		startUnlessStarting();
 		SdkAsyncHttpClient httpClient = own(this.httpClients.createAsync());
-		builder.httpClient(new ObservedAsyncHttpClient(httpClient, this.failures));
+		builder.httpClient(new ObservedAsyncHttpClient(httpClient, this.failures, this.listeners));
 		builder.endpointOverride(endpoint()).region(this.settings.region);
 		applyCommon(builder::authSchemeProvider, builder::putAuthScheme, builder::addPlugin);
 		return builder;
@@ -256,7 +257,7 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		authSchemeProvider.accept(new CallPlanAuthSchemeProvider(DynamoDbAuthSchemeProvider.defaultProvider()));
 		authScheme.accept(new RoutingAuthScheme(new RoutingSigner(this.router, this.partitionKeys,
 				AwsV4HttpSigner.create(), this.headerTrimming)));
-		plugin.accept(new LoadBalancingPlugin(this.interceptors));
+		plugin.accept(new LoadBalancingPlugin(this.interceptors, UserAgent.of(this.settings.userAgentSuffix)));
 	}
 
 	/**
@@ -707,6 +708,16 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		 * @return this builder
 		 */
 		Builder trimHeaders(boolean enabled);
+
+		/**
+		 * Words added to the User-Agent header of every request after this library's own part,
+		 * {@code alternator-client/<version>}: for example the application's name and version
+		 * ({@code orders-service/2.1}), so that operators can tell clients apart in Alternator's {@code system.clients}
+		 * table. Default none.
+		 * @param suffix printable ASCII, or {@code null} for none
+		 * @return this builder
+		 */
+		Builder userAgentSuffix(String suffix);
 
 		/**
 		 * Registers a listener from the start.

@@ -114,6 +114,7 @@ final class AlternatorClientConfigurations {
 			if (port != null) {
 				builder.port(port);
 			}
+			builder.userAgentSuffix(properties.getUserAgentSuffix());
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
 		}

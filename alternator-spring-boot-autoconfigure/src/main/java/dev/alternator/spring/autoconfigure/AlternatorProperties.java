@@ -74,6 +74,13 @@ public class AlternatorProperties implements Validator {
 	private String region = "us-east-1";
 
 	/**
+	 * Words added to every request's User-Agent header after the library's own "alternator-client/<version>", for
+	 * example the application's name and version ("orders-service/2.1"), so that operators can tell clients apart in
+	 * Alternator's system.clients table. Printable ASCII.
+	 */
+	private String userAgentSuffix;
+
+	/**
 	 * Addresses to connect to instead of those /localnodes reports (nodes behind NAT or port mappings), by reported
 	 * host or host:port; values are hosts, host:port or URLs. Keys with dots go in brackets:
 	 * address-translation[10.0.0.1]=203.0.113.1.
@@ -164,6 +171,14 @@ public class AlternatorProperties implements Validator {
 
 	public void setRegion(String region) {
 		this.region = region;
+	}
+
+	public String getUserAgentSuffix() {
+		return this.userAgentSuffix;
+	}
+
+	public void setUserAgentSuffix(String userAgentSuffix) {
+		this.userAgentSuffix = userAgentSuffix;
 	}
 
 	public Map<String, String> getAddressTranslation() {

@@ -277,7 +277,7 @@ class AlternatorAutoConfigurationTests {
 	}
 
 	@Test
-	void metersArePublishedPerNode() {
+	void metersArePublishedPerNodeWithAttemptTimersByOutcome() {
 		withSeeds().withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			context.getBean(dev.alternator.spring.autoconfigure.metrics.AlternatorMetrics.class).bindTo(registry);
@@ -289,6 +289,29 @@ class AlternatorAutoConfigurationTests {
 				.allSatisfy((counter) -> assertThat(counter.count()).isEqualTo(3.0));
 			assertThat(registry.get("alternator.client.nodes.live").gauge().value()).isEqualTo(3.0);
 			assertThat(registry.get("alternator.client.requests").counter().getId().getDescription()).isNotBlank();
+			// The attempt timers come from the load balancer's attempt events.
+			org.assertj.core.api.Assertions
+				.assertThatThrownBy(() -> client.describeTable((describe) -> describe.tableName("no-such-table")))
+				.isInstanceOf(software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.class);
+			assertThat(registry.find("alternator.client.attempts").tag("outcome", "SUCCESS").timers()).hasSize(3)
+				.allSatisfy((timer) -> {
+					assertThat(timer.count()).isEqualTo(3);
+					assertThat(timer.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
+					assertThat(timer.getId().getDescription()).isNotBlank();
+				});
+			assertThat(registry.get("alternator.client.attempts").tag("outcome", "CLIENT_ERROR").timer().count())
+				.isEqualTo(1);
+		});
+	}
+
+	@Test
+	void theUserAgentSuffixPropertyReachesTheLoadBalancer() {
+		withSeeds().withPropertyValues("alternator.user-agent-suffix=orders-service/2.1")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(AlternatorLoadBalancer.class));
+		// The builder checks the suffix: an invalid one from the property fails the start, naming the setting.
+		withSeeds().withPropertyValues("alternator.user-agent-suffix=caf\u00e9/1").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("userAgentSuffix");
 		});
 	}
 

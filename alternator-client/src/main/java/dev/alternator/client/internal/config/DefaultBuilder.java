@@ -81,6 +81,8 @@ public final class DefaultBuilder implements AlternatorLoadBalancer.Builder {
 
 	boolean trimHeaders;
 
+	String userAgentSuffix;
+
 	/**
 	 * @param factory makes the load balancer from the checked settings
 	 */
@@ -249,6 +251,12 @@ public final class DefaultBuilder implements AlternatorLoadBalancer.Builder {
 	@Override
 	public AlternatorLoadBalancer.Builder trimHeaders(boolean enabled) {
 		this.trimHeaders = enabled;
+		return this;
+	}
+
+	@Override
+	public AlternatorLoadBalancer.Builder userAgentSuffix(String suffix) {
+		this.userAgentSuffix = suffix;
 		return this;
 	}
 

@@ -14,6 +14,7 @@ import dev.alternator.client.KeyRouteAffinity;
 import dev.alternator.client.RoutingScope;
 import dev.alternator.client.TlsSettings;
 import dev.alternator.client.internal.discovery.SeedParser;
+import dev.alternator.client.internal.sdk.UserAgent;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -73,6 +74,9 @@ public final class LoadBalancerSettings {
 	/** Whether requests carry only the headers Alternator reads. */
 	public final boolean trimHeaders;
 
+	/** Added to the User-Agent after this library's part; {@code null} for none. */
+	public final String userAgentSuffix;
+
 	LoadBalancerSettings(DefaultBuilder builder) {
 		String defaultScheme = checkScheme((builder.scheme != null) ? builder.scheme : "http");
 		int defaultPort = checkPort((builder.port != null) ? builder.port : 8000);
@@ -118,6 +122,18 @@ public final class LoadBalancerSettings {
 		this.requestCompressionMinimumBytes = builder.requestCompressionMinimumBytes;
 		this.responseCompression = builder.responseCompression;
 		this.trimHeaders = builder.trimHeaders;
+		this.userAgentSuffix = userAgentSuffix(builder.userAgentSuffix);
+	}
+
+	private static String userAgentSuffix(String suffix) {
+		if (suffix == null || suffix.isBlank()) {
+			return null;
+		}
+		if (!UserAgent.isValidSuffix(suffix)) {
+			throw new IllegalArgumentException("userAgentSuffix must be printable ASCII on one line, was '"
+					+ suffix.replaceAll("[^\\x20-\\x7e]", "?") + "'; for example orders-service/2.1");
+		}
+		return suffix.strip();
 	}
 
 	private static String checkScheme(String scheme) {

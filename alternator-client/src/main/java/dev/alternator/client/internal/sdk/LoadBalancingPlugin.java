@@ -1,8 +1,11 @@
 package dev.alternator.client.internal.sdk;
 
+import java.util.List;
+
 import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.SdkServiceClientConfiguration;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.retries.LegacyRetryStrategy;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
@@ -10,9 +13,9 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
  * Finishes a client's configuration when it is built, after every setting the application made: turns the retry
- * budget off and adds the interceptors of key-route affinity and compression. A plugin, because the SDK keeps only the last
- * {@code overrideConfiguration(...)} given to a builder: settings made there would be lost as soon as the application
- * set its own overrides after {@code configure(...)}.
+ * budget off, adds the interceptors of key-route affinity and compression, and appends this library's User-Agent part.
+ * A plugin, because the SDK keeps only the last {@code overrideConfiguration(...)} given to a builder: settings made
+ * there would be lost as soon as the application set its own overrides after {@code configure(...)}.
  * <p>
  * The SDK's retry budget (circuit breaker) stops retrying after a few failures, which is right when every retry goes to
  * the same endpoint and wrong here, where each retry goes to a node the call has not tried. DynamoDB's retry policy is
@@ -20,20 +23,17 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
  */
 public final class LoadBalancingPlugin implements SdkPlugin {
 
-	private final java.util.List<ExecutionInterceptor> interceptors;
+	private final List<ExecutionInterceptor> interceptors;
 
-	/**
-	 * @param keyAffinity the interceptor of key-route affinity, or {@code null} when it is off
-	 */
-	public LoadBalancingPlugin(ExecutionInterceptor keyAffinity) {
-		this((keyAffinity != null) ? java.util.List.of(keyAffinity) : java.util.List.of());
-	}
+	private final String userAgent;
 
 	/**
 	 * @param interceptors the interceptors to add, in order (key-route affinity, compression)
+	 * @param userAgent this library's User-Agent part (see {@link UserAgent#of(String)})
 	 */
-	public LoadBalancingPlugin(java.util.List<ExecutionInterceptor> interceptors) {
-		this.interceptors = java.util.List.copyOf(interceptors);
+	public LoadBalancingPlugin(List<ExecutionInterceptor> interceptors, String userAgent) {
+		this.interceptors = List.copyOf(interceptors);
+		this.userAgent = userAgent;
 	}
 
 	@Override
@@ -45,6 +45,15 @@ public final class LoadBalancingPlugin implements SdkPlugin {
 			if (!existing.executionInterceptors().contains(interceptor)) {
 				overrides.addExecutionInterceptor(interceptor);
 			}
+		}
+		// The SDK's User-Agent suffix option (not deprecated in 2.40 nor in 2.57), added after the application's own
+		// suffix rather than replacing it.
+		String suffix = existing.advancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX).orElse(null);
+		if (suffix == null || suffix.isBlank()) {
+			overrides.putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, this.userAgent);
+		}
+		else if (!suffix.contains(this.userAgent)) {
+			overrides.putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, suffix + " " + this.userAgent);
 		}
 		config.overrideConfiguration(overrides.build());
 	}

@@ -3,11 +3,10 @@ package dev.alternator.client.internal.sdk;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 
-import dev.alternator.client.internal.node.NodeEntry;
+import dev.alternator.client.internal.node.Listeners;
 import dev.alternator.client.internal.node.NodeFailures;
 
 import org.reactivestreams.Publisher;
-import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.async.AsyncExecuteRequest;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
@@ -22,18 +21,20 @@ public final class ObservedAsyncHttpClient implements SdkAsyncHttpClient {
 
 	private final NodeFailures failures;
 
-	public ObservedAsyncHttpClient(SdkAsyncHttpClient delegate, NodeFailures failures) {
+	private final Listeners listeners;
+
+	public ObservedAsyncHttpClient(SdkAsyncHttpClient delegate, NodeFailures failures, Listeners listeners) {
 		this.delegate = delegate;
 		this.failures = failures;
+		this.listeners = listeners;
 	}
 
 	@Override
 	public CompletableFuture<Void> execute(AsyncExecuteRequest request) {
-		SdkHttpRequest httpRequest = request.request();
 		SdkAsyncHttpResponseHandler handler = request.responseHandler();
-		NodeEntry entry = this.failures.attemptStarted(httpRequest.host(), httpRequest.port());
+		NodeAttempt attempt = NodeAttempt.start(request.request(), this.failures, this.listeners);
 		AsyncExecuteRequest observed = AsyncExecuteRequest.builder()
-			.request(httpRequest)
+			.request(request.request())
 			.requestContentPublisher(request.requestContentPublisher())
 			.fullDuplex(request.fullDuplex())
 			.httpExecutionAttributes(request.httpExecutionAttributes())
@@ -42,7 +43,7 @@ public final class ObservedAsyncHttpClient implements SdkAsyncHttpClient {
 
 			@Override
 			public void onHeaders(SdkHttpResponse headers) {
-				ObservedAsyncHttpClient.this.failures.answered(entry, headers.statusCode());
+				attempt.answered(headers.statusCode());
 				handler.onHeaders(headers);
 			}
 
@@ -58,13 +59,21 @@ public final class ObservedAsyncHttpClient implements SdkAsyncHttpClient {
 
 			})
 			.build();
-		CompletableFuture<Void> result = this.delegate.execute(observed);
+		CompletableFuture<Void> result;
+		try {
+			result = this.delegate.execute(observed);
+		}
+		catch (RuntimeException ex) {
+			attempt.failed(ex, false);
+			attempt.ended();
+			throw ex;
+		}
 		result.whenComplete((ignored, failure) -> {
-			this.failures.attemptEnded(entry);
 			if (failure != null) {
 				// A cancelled future is the SDK giving up (its timeouts): classify() counts it as ours.
-				this.failures.failed(entry, failure, false);
+				attempt.failed(failure, false);
 			}
+			attempt.ended();
 		});
 		return result;
 	}

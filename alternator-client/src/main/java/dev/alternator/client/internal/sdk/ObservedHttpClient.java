@@ -2,18 +2,17 @@ package dev.alternator.client.internal.sdk;
 
 import java.io.IOException;
 
-import dev.alternator.client.internal.node.NodeEntry;
+import dev.alternator.client.internal.node.Listeners;
 import dev.alternator.client.internal.node.NodeFailures;
 
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
  * The synchronous HTTP client with failure reporting: an attempt that fails at the transport quarantines its node
- * before the SDK retries elsewhere.
+ * before the SDK retries elsewhere, and every attempt is reported to the listeners (see {@link NodeAttempt}).
  */
 public final class ObservedHttpClient implements SdkHttpClient {
 
@@ -21,15 +20,17 @@ public final class ObservedHttpClient implements SdkHttpClient {
 
 	private final NodeFailures failures;
 
-	public ObservedHttpClient(SdkHttpClient delegate, NodeFailures failures) {
+	private final Listeners listeners;
+
+	public ObservedHttpClient(SdkHttpClient delegate, NodeFailures failures, Listeners listeners) {
 		this.delegate = delegate;
 		this.failures = failures;
+		this.listeners = listeners;
 	}
 
 	@Override
 	public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
 		ExecutableHttpRequest executable = this.delegate.prepareRequest(request);
-		SdkHttpRequest httpRequest = request.httpRequest();
 		return new ExecutableHttpRequest() {
 
 			/** Set when the SDK gives up on the attempt (its attempt timeout): the failure that follows is ours. */
@@ -37,19 +38,19 @@ public final class ObservedHttpClient implements SdkHttpClient {
 
 			@Override
 			public HttpExecuteResponse call() throws IOException {
-				NodeFailures failures = ObservedHttpClient.this.failures;
-				NodeEntry entry = failures.attemptStarted(httpRequest.host(), httpRequest.port());
+				NodeAttempt attempt = NodeAttempt.start(request.httpRequest(), ObservedHttpClient.this.failures,
+						ObservedHttpClient.this.listeners);
 				try {
 					HttpExecuteResponse response = executable.call();
-					failures.answered(entry, response.httpResponse().statusCode());
+					attempt.answered(response.httpResponse().statusCode());
 					return response;
 				}
 				catch (IOException | RuntimeException ex) {
-					failures.failed(entry, ex, this.aborted || Thread.currentThread().isInterrupted());
+					attempt.failed(ex, this.aborted || Thread.currentThread().isInterrupted());
 					throw ex;
 				}
 				finally {
-					failures.attemptEnded(entry);
+					attempt.ended();
 				}
 			}
 

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import dev.alternator.client.AlternatorListener;
 import dev.alternator.client.AlternatorLoadBalancer;
 import dev.alternator.client.AlternatorNode;
+import dev.alternator.client.AttemptResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -24,6 +26,10 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * <li>{@code alternator.client.requests} (counter, tag {@code node}): attempts sent to each node;</li>
  * <li>{@code alternator.client.errors} (counter, tag {@code node}): attempts that failed at the transport or with a
  * 5xx status;</li>
+ * <li>{@code alternator.client.attempts} (timer, tags {@code node} and {@code outcome}): how long each node took to
+ * answer each attempt, from the load balancer's attempt events; {@code outcome} is one of {@code SUCCESS},
+ * {@code CLIENT_ERROR} (4xx), {@code SERVER_ERROR} (5xx), {@code TRANSPORT_FAILURE} (no answer),
+ * {@code CLIENT_SIDE_FAILURE} (the client gave up: SDK timeouts, exhausted pool);</li>
  * <li>{@code alternator.client.retries.moved} (counter): retries sent to another node than the failed attempt;</li>
  * <li>{@code alternator.client.nodes.live} and {@code alternator.client.nodes.quarantined} (gauges);</li>
  * <li>{@code alternator.client.discovery} (timer, tag {@code outcome}): {@code /localnodes} calls;</li>
@@ -53,6 +59,12 @@ public class AlternatorMetrics implements MeterBinder, AlternatorListener {
 		.description("Request attempts to an Alternator node that failed at the transport or with a 5xx status")
 		.tags(nodeTag(node))
 		.register(this.registry);
+
+	/** Per node, its attempt timers by outcome ordinal, registered on first use. */
+	private final Map<AlternatorNode, Timer[]> attempts = new ConcurrentHashMap<>();
+
+	private final Function<AlternatorNode, Timer[]> newAttemptTimers = (node) -> new Timer[AttemptResult.Outcome
+		.values().length];
 
 	private Counter retriesMoved;
 
@@ -105,6 +117,27 @@ public class AlternatorMetrics implements MeterBinder, AlternatorListener {
 	}
 
 	@Override
+	public void attemptEnded(AttemptResult result) {
+		MeterRegistry registry = this.registry;
+		if (registry == null) {
+			return;
+		}
+		Timer[] timers = this.attempts.computeIfAbsent(result.node(), this.newAttemptTimers);
+		int outcome = result.outcome().ordinal();
+		Timer timer = timers[outcome];
+		if (timer == null) {
+			// A race here registers the same timer twice: the registry gives back the one it has.
+			timer = Timer.builder(PREFIX + "attempts")
+				.description("Request attempts to an Alternator node, from sending to the answer's status, by outcome")
+				.tags(nodeTag(result.node()))
+				.tag("outcome", result.outcome().name())
+				.register(registry);
+			timers[outcome] = timer;
+		}
+		timer.record(result.durationNanos(), TimeUnit.NANOSECONDS);
+	}
+
+	@Override
 	public void retryMovedToAnotherNode(AlternatorNode from, AlternatorNode to) {
 		if (this.retriesMoved != null) {
 			this.retriesMoved.increment();
@@ -131,6 +164,18 @@ public class AlternatorMetrics implements MeterBinder, AlternatorListener {
 		kept.addAll(this.loadBalancer.state().quarantinedNodes());
 		removeMetersOfNodesNotIn(kept, this.requests);
 		removeMetersOfNodesNotIn(kept, this.errors);
+		this.attempts.entrySet().removeIf((entry) -> {
+			if (kept.contains(entry.getKey())) {
+				return false;
+			}
+			MeterRegistry current = this.registry;
+			for (Timer timer : entry.getValue()) {
+				if (current != null && timer != null) {
+					current.remove(timer);
+				}
+			}
+			return true;
+		});
 	}
 
 	private void removeMetersOfNodesNotIn(Set<AlternatorNode> kept, Map<AlternatorNode, ? extends Meter> meters) {
