@@ -3,27 +3,45 @@ package dev.alternator.spring.autoconfigure.testcontainers;
 import java.util.List;
 
 import dev.alternator.spring.autoconfigure.AlternatorConnectionDetails;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.testcontainers.service.connection.ContainerConnectionDetailsFactory;
 import org.springframework.boot.testcontainers.service.connection.ContainerConnectionSource;
 import org.testcontainers.scylladb.ScyllaDBContainer;
 
 /**
- * {@link AlternatorConnectionDetails} for a {@code @ServiceConnection} {@link ScyllaDBContainer} started
- * {@code withAlternator()}. The container's {@code /localnodes} lists its container-internal address, which the test
- * cannot reach, so requests stay on the mapped endpoint: discovery is off.
+ * {@link AlternatorConnectionDetails} for a {@code @ServiceConnection} {@link ScyllaDBContainer} that runs Alternator
+ * ({@code withAlternator()}, or {@code --alternator-port} / {@code --alternator-https-port} in its command with the
+ * port exposed). A CQL-only container gets none, so that it cannot break start-up: Boot's
+ * {@link ContainerConnectionDetailsFactory} contract lets a factory answer {@code null} for a source it cannot serve,
+ * and another factory (one for CQL) may serve it. The container's {@code /localnodes} lists its container-internal
+ * address, which the test cannot reach, so requests stay on the mapped endpoint: discovery is off.
+ * <p>
+ * The decision needs the container's configuration, which Boot hands out only through
+ * {@code ContainerConnectionDetails#getContainer()}: that starts the container if the Testcontainers JUnit extension
+ * has not done so yet, a little earlier than the first use of the connection details would have.
  */
 class ScyllaDbContainerConnectionDetailsFactory
 		extends ContainerConnectionDetailsFactory<ScyllaDBContainer, AlternatorConnectionDetails> {
+
+	private static final Logger logger = LoggerFactory.getLogger(ScyllaDbContainerConnectionDetailsFactory.class);
 
 	ScyllaDbContainerConnectionDetailsFactory() {
 		super(ANY_CONNECTION_NAME, "dev.alternator.client.AlternatorLoadBalancer");
 	}
 
 	@Override
-	protected AlternatorConnectionDetails getContainerConnectionDetails(
+	protected @Nullable AlternatorConnectionDetails getContainerConnectionDetails(
 			ContainerConnectionSource<ScyllaDBContainer> source) {
-		return new ScyllaDbContainerConnectionDetails(source);
+		ScyllaDbContainerConnectionDetails details = new ScyllaDbContainerConnectionDetails(source);
+		if (details.alternatorPort() == null) {
+			logger.debug("No Alternator connection details for {}: the container neither configures nor exposes an"
+					+ " Alternator port (CQL only)", source);
+			return null;
+		}
+		return details;
 	}
 
 	/**
@@ -36,9 +54,28 @@ class ScyllaDbContainerConnectionDetailsFactory
 			super(source);
 		}
 
+		/**
+		 * Reads the container's Alternator port, starting the container if it is not running yet.
+		 * @return the port, or {@code null} for a CQL-only container
+		 */
+		@Nullable AlternatorContainerPort alternatorPort() {
+			try {
+				afterPropertiesSet();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("Could not obtain the container of " + getOrigin(), ex);
+			}
+			return AlternatorContainerPort.of(getContainer());
+		}
+
 		@Override
 		public List<String> getSeeds() {
-			return List.of(getContainer().getAlternatorEndpoint());
+			ScyllaDBContainer container = getContainer();
+			AlternatorContainerPort port = AlternatorContainerPort.of(container);
+			if (port == null) {
+				throw new IllegalStateException("The container of " + getOrigin() + " has no Alternator port");
+			}
+			return List.of(port.scheme() + "://" + container.getHost() + ":" + container.getMappedPort(port.port()));
 		}
 
 		@Override
@@ -51,7 +88,7 @@ class ScyllaDbContainerConnectionDetailsFactory
 		 * container connection details expose it.
 		 */
 		@Override
-		public SslBundle getSslBundle() {
+		public @Nullable SslBundle getSslBundle() {
 			return super.getSslBundle();
 		}
 
