@@ -31,6 +31,10 @@ class AttemptEventsTests {
 	@BeforeAll
 	static void startCluster() {
 		cluster = LocalCluster.builder().nodes("dc1", "rack1", 3).start();
+		try (AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster).build();
+				DynamoDbClient client = TestClients.client(loadBalancer)) {
+			TestClients.createTable(client, "events");
+		}
 	}
 
 	@AfterAll
@@ -55,8 +59,6 @@ class AttemptEventsTests {
 		EventLog log = new EventLog();
 		try (AlternatorLoadBalancer loadBalancer = seedsOnly(log);
 				DynamoDbClient client = TestClients.client(loadBalancer)) {
-			TestClients.createTable(client, "events");
-			log.clear();
 			for (int i = 0; i < 6; i++) {
 				String id = "k" + i;
 				client.putItem((put) -> put.tableName("events").item(Map.of("id", TestClients.s(id))));
@@ -100,7 +102,6 @@ class AttemptEventsTests {
 		EventLog log = new EventLog();
 		try (AlternatorLoadBalancer loadBalancer = seedsOnly(log);
 				DynamoDbClient client = TestClients.client(loadBalancer)) {
-			TestClients.createTable(client, "events");
 			LocalNode victim = cluster.node(1);
 			victim.kill();
 			log.clear();
@@ -148,9 +149,6 @@ class AttemptEventsTests {
 		try (AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster).listener(throwing)
 			.listener(log)
 			.build(); DynamoDbClient client = TestClients.client(loadBalancer)) {
-			TestClients.createTable(client, "events");
-			log.clear();
-			thrown.set(0);
 			for (int i = 0; i < 3; i++) {
 				client.getItem((get) -> get.tableName("events").key(TestClients.key("k")));
 			}
@@ -168,8 +166,6 @@ class AttemptEventsTests {
 				DynamoDbAsyncClient async = loadBalancer.configure(DynamoDbAsyncClient.builder())
 					.credentialsProvider(TestClients.CREDENTIALS)
 					.build()) {
-			TestClients.createTable(client, "events");
-			log.clear();
 			for (int i = 0; i < 3; i++) {
 				async.getItem((get) -> get.tableName("events").key(TestClients.key("k"))).join();
 			}
