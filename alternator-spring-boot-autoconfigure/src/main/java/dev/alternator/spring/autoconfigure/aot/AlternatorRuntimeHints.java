@@ -16,6 +16,9 @@ import org.springframework.util.ClassUtils;
  * a constant through the enum's {@code values()}.</li>
  * <li>{@link AlternatorDescriptor} and its nested records, written to JSON by Jackson for
  * {@code /actuator/alternator}.</li>
+ * <li>Netty's {@code NettyNioAsyncHttpClient}, which the client looks up by name ({@code Class.forName}) to decide
+ * whether an asynchronous client can be built; registered only when it is on the classpath, so that an image without
+ * Netty still answers "not available".</li>
  * </ul>
  * The AWS SDK ships its own native-image configuration (its execution interceptors, loaded by name from the
  * classpath); Spring Framework covers the entries of {@code META-INF/spring.factories} (the failure analyzer and the
@@ -23,9 +26,12 @@ import org.springframework.util.ClassUtils;
  */
 public class AlternatorRuntimeHints implements RuntimeHintsRegistrar {
 
+	static final String NETTY_CLIENT = "software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient";
+
 	@Override
 	public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
 		hints.reflection().registerType(KeyRouteAffinity.class, MemberCategory.INVOKE_PUBLIC_METHODS);
+		hints.reflection().registerTypeIfPresent(classLoader, NETTY_CLIENT);
 		if (ClassUtils.isPresent("org.springframework.boot.actuate.endpoint.annotation.Endpoint", classLoader)) {
 			new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(),
 					AlternatorDescriptor.class);
