@@ -18,6 +18,9 @@ import org.springframework.util.ClassUtils;
  * {@code alternator.compression.request.algorithm}.</li>
  * <li>{@link AlternatorDescriptor} and its nested records, written to JSON by Jackson for
  * {@code /actuator/alternator}.</li>
+ * <li>Netty's {@code NettyNioAsyncHttpClient}, which the client looks up by name ({@code Class.forName}) to decide
+ * whether an asynchronous client can be built; registered only when it is on the classpath, so that an image without
+ * Netty still answers "not available".</li>
  * </ul>
  * The AWS SDK ships its own native-image configuration (its execution interceptors, loaded by name from the
  * classpath); Spring Framework covers the entries of {@code META-INF/spring.factories} (the failure analyzer and the
@@ -25,11 +28,14 @@ import org.springframework.util.ClassUtils;
  */
 public class AlternatorRuntimeHints implements RuntimeHintsRegistrar {
 
+	static final String NETTY_CLIENT = "software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient";
+
 	@Override
 	public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
 		hints.reflection().registerType(KeyRouteAffinity.class, MemberCategory.INVOKE_PUBLIC_METHODS);
 		// Bound from alternator.compression.request.algorithm, as the mode above.
 		hints.reflection().registerType(Compression.class, MemberCategory.INVOKE_PUBLIC_METHODS);
+		hints.reflection().registerTypeIfPresent(classLoader, NETTY_CLIENT);
 		if (ClassUtils.isPresent("org.springframework.boot.actuate.endpoint.annotation.Endpoint", classLoader)) {
 			new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(),
 					AlternatorDescriptor.class);

@@ -11,8 +11,10 @@ import dev.alternator.spring.autoconfigure.endpoint.AlternatorDescriptor;
 import org.junit.jupiter.api.Test;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.aot.hint.TypeReference;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.beans.factory.aot.AotServices;
+import org.springframework.boot.test.context.FilteredClassLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +33,23 @@ class AlternatorRuntimeHintsTests {
 			.accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(AlternatorDescriptor.class)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(AlternatorDescriptor.Node.class)).accepts(hints);
+	}
+
+	@Test
+	void theNettyClientLookedUpByNameIsRegisteredWhenPresent() {
+		RuntimeHints hints = new RuntimeHints();
+		new AlternatorRuntimeHints().registerHints(hints, getClass().getClassLoader());
+		assertThat(RuntimeHintsPredicates.reflection().onType(TypeReference.of(AlternatorRuntimeHints.NETTY_CLIENT)))
+			.accepts(hints);
+	}
+
+	@Test
+	void withoutNettyNoNettyTypeIsRegistered() {
+		RuntimeHints hints = new RuntimeHints();
+		new AlternatorRuntimeHints().registerHints(hints,
+				new FilteredClassLoader("software.amazon.awssdk.http.nio.netty"));
+		assertThat(RuntimeHintsPredicates.reflection().onType(TypeReference.of(AlternatorRuntimeHints.NETTY_CLIENT)))
+			.rejects(hints);
 	}
 
 	@Test
