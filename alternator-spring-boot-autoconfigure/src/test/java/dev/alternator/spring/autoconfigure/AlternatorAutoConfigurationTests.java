@@ -277,6 +277,29 @@ class AlternatorAutoConfigurationTests {
 	}
 
 	@Test
+	void withoutDiscoveryHealthIsDownWhenEverySeedIsDown() throws Exception {
+		int closedPort;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			closedPort = socket.getLocalPort();
+		}
+		this.runner
+			.withPropertyValues("alternator.seeds=127.0.0.1:" + closedPort, "alternator.discovery.enabled=false",
+					"alternator.discovery.probe-interval=100ms", "alternator.discovery.initial-wait=0s")
+			.run((context) -> {
+				DynamoDbClient client = context.getBean(DynamoDbClient.class);
+				try {
+					client.listTables();
+				}
+				catch (RuntimeException expected) {
+					// The only seed refuses connections.
+				}
+				AlternatorHealthIndicator indicator = context.getBean(AlternatorHealthIndicator.class);
+				await().atMost(Duration.ofSeconds(20))
+					.untilAsserted(() -> assertThat(indicator.health(true).getStatus()).isEqualTo(Status.DOWN));
+			});
+	}
+
+	@Test
 	void metersArePublishedPerNodeWithAttemptTimersByOutcome() {
 		withSeeds().withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);

@@ -10,8 +10,8 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * Health of the Alternator cluster as the load balancer sees it: UP with at least one live node in the active scope,
- * DOWN with none, UNKNOWN before discovery has first answered or failed (the load balancer starts with the first client
- * that uses it). Reads the load balancer's state only; it sends no request of its own.
+ * DOWN with none, UNKNOWN before discovery has first answered or failed and before any node was taken out of rotation
+ * (the load balancer starts with the first client that uses it). Reads the load balancer's state only; it sends no request of its own.
  * <p>
  * Details (stable keys): {@code liveNodes} (count), {@code nodes}, {@code quarantinedNodes}, {@code configuredScope},
  * {@code activeScope}, {@code fallbackInUse}, {@code rackDatacenterSupport}, {@code keyRouteAffinity}, and when
@@ -34,9 +34,11 @@ public class AlternatorHealthIndicator extends AbstractHealthIndicator {
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		AlternatorState state = this.loadBalancer.state();
-		if (state.liveNodes().isEmpty() && state.lastRefresh().isEmpty() && state.lastError().isEmpty()) {
-			// Discovery has neither answered nor failed: not started (no client uses this load balancer yet), or its
-			// first round is still waiting for a seed. Neither is known to be down.
+		if (state.liveNodes().isEmpty() && state.quarantinedNodes().isEmpty() && state.lastRefresh().isEmpty()
+				&& state.lastError().isEmpty()) {
+			// Discovery has neither answered nor failed and no node has been found down: not started (no client uses
+			// this load balancer yet), or its first round is still waiting for a seed. Neither is known to be down.
+			// (With discovery off nothing ever refreshes: a seed taken out of rotation is what says the cluster is down.)
 			builder.unknown().withDetail("discovery", "not completed yet");
 		}
 		else if (state.liveNodes().isEmpty()) {
