@@ -99,6 +99,15 @@ public final class NodeHttp implements AutoCloseable {
 			}
 			throw ex;
 		}
+		catch (RuntimeException ex) {
+			// The JDK's HttpURLConnection can fail with an unchecked exception (a NullPointerException inside
+			// getResponseCode) when the deadline's disconnect lands mid-read: that is the deadline, not a bug to
+			// propagate; a caller that only expects IOException would otherwise never report its result.
+			if (deadline.isDone() || this.closed) {
+				throw new SocketTimeoutException("no complete answer within " + timeout.toMillis() + " ms");
+			}
+			throw new IOException("request to " + node + " failed: " + ex, ex);
+		}
 		finally {
 			deadline.cancel(false);
 			this.open.remove(connection);

@@ -46,7 +46,9 @@ public final class NodeProber {
 		try {
 			return this.http.get(node, "/", this.timeout).status == 200;
 		}
-		catch (IOException ex) {
+		catch (IOException | RuntimeException ex) {
+			// Whatever went wrong, the registry must hear a result: a probe that never reports leaves its node
+			// marked as being probed, and never probed again.
 			return false;
 		}
 	}

@@ -415,8 +415,10 @@ public final class NodeRegistry {
 		entry.downSinceNanos = now;
 		entry.nextProbeNanos = now + probeDelay(entry);
 		publish();
-		logger.debug("Alternator node {} down ({}), next probe in {} ms; routing levels {}", entry.node, reason,
-				(entry.nextProbeNanos - now) / 1_000_000, Arrays.deepToString(this.snapshot.levels));
+		if (logger.isDebugEnabled()) {
+			logger.debug("Alternator node {} down ({}), next probe in {} ms; routing levels {}", entry.node, reason,
+					(entry.nextProbeNanos - now) / 1_000_000, Arrays.deepToString(this.snapshot.levels));
+		}
 		if (!anyUp()) {
 			// The last node that took requests went: a node in back-off may have recovered meanwhile (a restart
 			// ends a 503 streak), and nothing is protected by waiting. Ask every down node now.

@@ -24,7 +24,7 @@ public final class CallPlan {
 	private static final int MAX_TRACKED = 16;
 
 	/**
-	 * How many more in-flight attempts than the least loaded node a node may have before attempts go elsewhere.
+	 * How many more in-flight attempts than its rival the turn's node may have before the attempt goes to the rival.
 	 * Healthy nodes under even load stay within it; a hung node passes it after a few stuck attempts.
 	 */
 	public static final int BUSY_MARGIN = 2;
@@ -71,10 +71,10 @@ public final class CallPlan {
 	/**
 	 * The node for the next attempt, or {@code null} when no node at all can be routed to. A call routed by key tries
 	 * the first routable node of its affinity order it has not tried; the order is drawn once per call, and load is
-	 * not considered, since the point is to stay on one node. Otherwise, level by level: from the call's turn, the
-	 * first routable node not tried yet whose in-flight count is not far above the least loaded one's. The load check
-	 * keeps a node that hangs (accepts and never answers) from collecting every application thread until its read
-	 * timeout.
+	 * not considered, since the point is to stay on one node. Otherwise, level by level: the call's turn's node, or a
+	 * second node when that one has clearly fewer attempts in flight ({@link #pick}), in constant time whatever the
+	 * number of nodes. The load check keeps a node that hangs (accepts and never answers) from collecting every
+	 * application thread until its read timeout.
 	 */
 	public NodeEntry next() {
 		int turn = this.start + this.attempts;
@@ -117,60 +117,57 @@ public final class CallPlan {
 		return null;
 	}
 
+	/**
+	 * Power of two choices (as Envoy's least-request balancer and Finagle's P2C do), so the cost does not grow with
+	 * the level: the turn's own node, unless a second node, drawn from the others by the turn, has more than
+	 * {@link #BUSY_MARGIN} fewer attempts in flight. Under even load the turn's node wins every time, so the
+	 * round-robin stays exact; a node that hangs collects attempts in flight and loses its turns, and the rival
+	 * rotates over the others as the same turn comes back ({@code turn / count} counts the rounds), so they share a
+	 * hung node's turns instead of its neighbour taking them all. Only when neither node can take the attempt (tried
+	 * in this call, or down) does it look further.
+	 */
 	private NodeEntry pick(NodeEntry[] level, int turn) {
-		int leastLoad = leastLoad(level);
-		int first = Math.floorMod(turn, level.length);
-		return isEligible(level[first], leastLoad) ? level[first] : eligibleInTurn(level, leastLoad, turn);
+		int count = level.length;
+		int first = Math.floorMod(turn, count);
+		NodeEntry own = level[first];
+		if (count == 1) {
+			return isUsable(own) ? own : null;
+		}
+		int offset = 1 + Math.floorMod(Math.floorDiv(turn, count), count - 1);
+		NodeEntry rival = level[(first + offset) % count];
+		boolean ownUsable = isUsable(own);
+		boolean rivalUsable = isUsable(rival);
+		if (ownUsable && rivalUsable) {
+			return (own.inFlight.get() > rival.inFlight.get() + BUSY_MARGIN) ? rival : own;
+		}
+		if (ownUsable || rivalUsable) {
+			return ownUsable ? own : rival;
+		}
+		return leastLoadedUsable(level, first);
 	}
 
 	/**
-	 * The turn's own node is taken (tried, or busy): one of the other eligible nodes, a different one each time the
-	 * same turn comes back ({@code turn / count} counts the rounds), so that the nodes share a hung node's turns
-	 * instead of its neighbour taking them all. A busy node when none is eligible, {@code null} when every node of the
-	 * level was tried.
+	 * The least loaded node of the level this call can still try, from the turn's place; {@code null} when every node
+	 * was tried or is down. Scans the level: only a retry, or a call that meets down nodes, gets here.
 	 */
-	private NodeEntry eligibleInTurn(NodeEntry[] level, int leastLoad, int turn) {
-		int count = level.length;
-		int eligible = 0;
-		NodeEntry busy = null;
-		for (NodeEntry entry : level) {
-			if (isEligible(entry, leastLoad)) {
-				eligible++;
-			}
-			else if (busy == null && !entry.down && !wasTried(entry)) {
-				busy = entry;
-			}
-		}
-		if (eligible == 0) {
-			return busy;
-		}
-		int skip = Math.floorMod(Math.floorDiv(turn, count), eligible);
-		NodeEntry fallback = null;
-		for (int i = 1; i <= count; i++) {
-			NodeEntry entry = level[Math.floorMod(turn + i, count)];
-			if (isEligible(entry, leastLoad)) {
-				if (skip-- == 0) {
-					return entry;
-				}
-				if (fallback == null) {
-					fallback = entry;
+	private NodeEntry leastLoadedUsable(NodeEntry[] level, int first) {
+		NodeEntry best = null;
+		int bestLoad = Integer.MAX_VALUE;
+		for (int i = 0; i < level.length; i++) {
+			NodeEntry entry = level[(first + i) % level.length];
+			if (isUsable(entry)) {
+				int load = entry.inFlight.get();
+				if (load < bestLoad) {
+					best = entry;
+					bestLoad = load;
 				}
 			}
 		}
-		// In-flight counts moved between the two passes.
-		return (fallback != null) ? fallback : busy;
+		return best;
 	}
 
-	private boolean isEligible(NodeEntry entry, int leastLoad) {
-		return !entry.down && !wasTried(entry) && entry.inFlight.get() <= leastLoad + BUSY_MARGIN;
-	}
-
-	private static int leastLoad(NodeEntry[] level) {
-		int least = Integer.MAX_VALUE;
-		for (NodeEntry entry : level) {
-			least = Math.min(least, entry.inFlight.get());
-		}
-		return least;
+	private boolean isUsable(NodeEntry entry) {
+		return !entry.down && !wasTried(entry);
 	}
 
 	private NodeEntry remember(NodeEntry chosen) {
