@@ -16,10 +16,11 @@ import dev.alternator.client.internal.affinity.PartitionKeyHash;
 
 import dev.alternator.local.LocalCluster;
 import dev.alternator.local.LocalNode;
-import org.junit.jupiter.api.AfterAll;
+import dev.alternator.local.testing.ClusterRestore;
+import dev.alternator.local.testing.SharedCluster;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -45,30 +46,22 @@ class KeyRouteAffinityTests {
 
 	private static final String TABLE = "affinity";
 
-	private static LocalCluster cluster;
+	// 127.0.0.1-3: dc1/rack1, 127.0.0.4-6: dc1/rack2. SigV4 enforced: every attempt must be signed for its node.
+	private static final LocalCluster cluster = LocalCluster.builder()
+		.nodes("dc1", "rack1", 3)
+		.nodes("dc1", "rack2", 3)
+		.credentials(TestClients.ACCESS_KEY, TestClients.SECRET_KEY)
+		.start();
+
+	@RegisterExtension
+	static final SharedCluster shared = SharedCluster.of(cluster).afterEach(ClusterRestore::clearFaultsAndRestart);
 
 	@BeforeAll
-	static void startCluster() {
-		// 127.0.0.1-3: dc1/rack1, 127.0.0.4-6: dc1/rack2. SigV4 enforced: every attempt must be signed for its node.
-		cluster = LocalCluster.builder()
-			.nodes("dc1", "rack1", 3)
-			.nodes("dc1", "rack2", 3)
-			.credentials(TestClients.ACCESS_KEY, TestClients.SECRET_KEY)
-			.start();
+	static void createTable() {
 		try (AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster).build();
 				DynamoDbClient client = TestClients.client(loadBalancer)) {
 			TestClients.createTable(client, TABLE);
 		}
-	}
-
-	@AfterAll
-	static void closeCluster() {
-		cluster.close();
-	}
-
-	@BeforeEach
-	void restore() {
-		TestClients.restoreNodes(cluster);
 	}
 
 	@Test

@@ -1,9 +1,11 @@
 package dev.alternator.client;
 
+import java.net.URI;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import dev.alternator.local.LocalCluster;
+import dev.alternator.testing.SdkClients;
+import dev.alternator.testing.ThreadLeaks;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -16,11 +18,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class LifecycleTests {
 
+	/**
+	 * JVM-wide threads that outlive any one client besides those {@link ThreadLeaks} always ignores: the JDK's
+	 * keep-alive timer and the local cluster's own connection threads.
+	 */
+	private static final ThreadLeaks threads = ThreadLeaks.ignoring("Keep-Alive-Timer", "alternator-local-", "qtp");
+
 	@Test
 	void closeStopsEveryThreadItStarted() throws Exception {
 		try (LocalCluster cluster = LocalCluster.start()) {
 			warmUp(cluster);
-			Set<String> before = threadNames();
+			Set<String> before = threads.threadNames();
 			// Key-route affinity on, so that the partition-key lookup thread and its client start too.
 			AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster)
 				.keyRouteAffinity(KeyRouteAffinity.ANY_WRITE)
@@ -34,21 +42,13 @@ class LifecycleTests {
 			client.putItem((put) -> put.tableName("warm_up").item(TestClients.key("lifecycle")));
 			org.awaitility.Awaitility.await()
 				.until(() -> loadBalancer.state().partitionKeys().containsKey("warm_up"));
-			assertThat(threadNames()).anyMatch((name) -> name.startsWith("alternator-"))
+			assertThat(threads.threadNames()).anyMatch((name) -> name.startsWith("alternator-"))
 				.anyMatch((name) -> name.endsWith("-table-keys"));
 			client.close();
 			asyncClient.close();
 			loadBalancer.close();
 			loadBalancer.close();
-			Set<String> leftover = Set.of();
-			for (int i = 0; i < 50; i++) {
-				leftover = threadNames().stream().filter((name) -> !before.contains(name)).collect(Collectors.toSet());
-				if (leftover.isEmpty()) {
-					break;
-				}
-				Thread.sleep(100);
-			}
-			assertThat(leftover).isEmpty();
+			threads.assertNoneLeftSince(before);
 			assertThatThrownBy(loadBalancer::start).isInstanceOf(IllegalStateException.class)
 				.hasMessageContaining("closed");
 		}
@@ -59,29 +59,11 @@ class LifecycleTests {
 	 * that only the load balancer's threads are compared.
 	 */
 	private static void warmUp(LocalCluster cluster) {
-		try (DynamoDbClient plain = DynamoDbClient.builder()
-			.endpointOverride(java.net.URI.create(cluster.seeds().get(0)))
-			.region(software.amazon.awssdk.regions.Region.US_EAST_1)
-			.credentialsProvider(TestClients.CREDENTIALS)
-			.build()) {
+		try (DynamoDbClient plain = SdkClients.forSetUp(URI.create(cluster.seeds().get(0)), TestClients.ACCESS_KEY,
+				TestClients.SECRET_KEY)) {
 			TestClients.createTable(plain, "warm_up");
 			plain.getItem((get) -> get.tableName("warm_up").key(TestClients.key("k")));
 		}
-	}
-
-	private static Set<String> threadNames() {
-		return Thread.getAllStackTraces()
-			.keySet()
-			.stream()
-			.filter(Thread::isAlive)
-			.map(Thread::getName)
-			// JVM-wide threads that outlive any one client: the SDK's shared idle-connection reaper, the JDK's
-			// keep-alive timer, and the local cluster's own connection threads.
-			.filter((name) -> !name.startsWith("idle-connection-reaper") && !name.equals("Keep-Alive-Timer")
-					&& !name.startsWith("alternator-local-") && !name.startsWith("qtp")
-					&& !name.startsWith("ForkJoinPool") && !name.startsWith("Common-Cleaner")
-					&& !name.startsWith("Attach"))
-			.collect(Collectors.toSet());
 	}
 
 }

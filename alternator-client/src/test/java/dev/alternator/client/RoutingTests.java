@@ -6,10 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.alternator.local.LocalCluster;
 import dev.alternator.local.LocalNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import dev.alternator.local.testing.ClusterRestore;
+import dev.alternator.local.testing.SharedCluster;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -21,25 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RoutingTests {
 
-	private static LocalCluster cluster;
+	private static final LocalCluster cluster = LocalCluster.builder()
+		.nodes("dc1", "rack1", 3)
+		.credentials(TestClients.ACCESS_KEY, TestClients.SECRET_KEY)
+		.start();
 
-	@BeforeAll
-	static void startCluster() {
-		cluster = LocalCluster.builder()
-			.nodes("dc1", "rack1", 3)
-			.credentials(TestClients.ACCESS_KEY, TestClients.SECRET_KEY)
-			.start();
-	}
-
-	@AfterAll
-	static void closeCluster() {
-		cluster.close();
-	}
-
-	@BeforeEach
-	void restore() {
-		TestClients.restoreNodes(cluster);
-	}
+	@RegisterExtension
+	static final SharedCluster shared = SharedCluster.of(cluster).afterEach(ClusterRestore::clearFaultsAndRestart);
 
 	@Test
 	void requestsAreSpreadEvenlyOverTheNodes() {

@@ -3,11 +3,11 @@ package dev.alternator.client;
 import java.time.Duration;
 
 import dev.alternator.local.LocalCluster;
-import dev.alternator.local.LocalNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import dev.alternator.local.testing.ClusterRestore;
+import dev.alternator.local.testing.SharedCluster;
+import dev.alternator.local.testing.TestClusters;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,32 +19,10 @@ import static org.awaitility.Awaitility.await;
  */
 class ScopeTests {
 
-	private static LocalCluster cluster;
+	private static final LocalCluster cluster = TestClusters.twoDatacenters().start();
 
-	@BeforeAll
-	static void startCluster() {
-		// 127.0.0.1-2: dc1/rack1, 127.0.0.3: dc1/rack2, 127.0.0.4-5: dc2/rack1
-		cluster = LocalCluster.builder()
-			.nodes("dc1", "rack1", 2)
-			.node("dc1", "rack2")
-			.nodes("dc2", "rack1", 2)
-			.start();
-	}
-
-	@AfterAll
-	static void closeCluster() {
-		cluster.close();
-	}
-
-	@AfterEach
-	void restore() {
-		cluster.legacyLocalNodes(false);
-		for (LocalNode node : cluster.nodes()) {
-			if (node.state() != dev.alternator.local.NodeState.RUNNING) {
-				node.restart();
-			}
-		}
-	}
+	@RegisterExtension
+	static final SharedCluster shared = SharedCluster.of(cluster).afterEach(ClusterRestore::restoreLocalNodes);
 
 	@Test
 	void rackScopeRoutesOnlyToThatRack() {

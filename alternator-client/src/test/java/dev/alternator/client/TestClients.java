@@ -4,21 +4,18 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.alternator.local.LocalCluster;
-import dev.alternator.local.LocalNode;
-import dev.alternator.local.NodeState;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import dev.alternator.local.testing.ClusterRestore;
+import dev.alternator.testing.SdkClients;
+import dev.alternator.testing.Tables;
+import dev.alternator.testing.Values;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * Shared set-up for tests: fast load balancers over a local cluster, credentials and a table.
+ * Shared set-up for this module's tests: fast load balancers over a local cluster and their credentials. The
+ * table, values and cluster restore are short names for the shared fixtures ({@code alternator-test-fixtures} and
+ * the local cluster's test-jar).
  */
 final class TestClients {
 
@@ -26,8 +23,7 @@ final class TestClients {
 
 	static final String SECRET_KEY = "test-secret-do-not-log";
 
-	static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider
-		.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+	static final StaticCredentialsProvider CREDENTIALS = SdkClients.credentials(ACCESS_KEY, SECRET_KEY);
 
 	private TestClients() {
 	}
@@ -50,12 +46,7 @@ final class TestClients {
 	 * Clears every node's faults and restarts the nodes a test stopped, killed or hung.
 	 */
 	static void restoreNodes(LocalCluster cluster) {
-		for (LocalNode node : cluster.nodes()) {
-			node.clearFaults();
-			if (node.state() != NodeState.RUNNING) {
-				node.restart();
-			}
-		}
+		ClusterRestore.clearFaultsAndRestart(cluster);
 	}
 
 	static DynamoDbClient client(AlternatorLoadBalancer loadBalancer) {
@@ -63,26 +54,15 @@ final class TestClients {
 	}
 
 	static void createTable(DynamoDbClient client, String table) {
-		try {
-			client.createTable((request) -> request.tableName(table)
-				.keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
-				.attributeDefinitions(AttributeDefinition.builder()
-					.attributeName("id")
-					.attributeType(ScalarAttributeType.S)
-					.build())
-				.billingMode(BillingMode.PAY_PER_REQUEST));
-		}
-		catch (ResourceInUseException ex) {
-			// created by an earlier test on the same cluster
-		}
+		Tables.createHashKeyTableIfAbsent(client, table);
 	}
 
 	static Map<String, AttributeValue> key(String id) {
-		return Map.of("id", AttributeValue.builder().s(id).build());
+		return Values.key(id);
 	}
 
 	static AttributeValue s(String value) {
-		return AttributeValue.builder().s(value).build();
+		return Values.s(value);
 	}
 
 }

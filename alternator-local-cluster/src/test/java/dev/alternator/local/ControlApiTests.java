@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import dev.alternator.testing.RawHttp;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,10 +35,10 @@ class ControlApiTests {
 			HttpResponse<String> killed = send("POST", base.resolve("/nodes/127.0.0.2/kill"));
 			assertThat(killed.body()).contains("\"state\":\"KILLED\"");
 			assertThat(cluster.node(1).state()).isEqualTo(NodeState.KILLED);
-			assertThatThrownBy(() -> Http.get(cluster.node(1).endpoint())).isInstanceOf(RuntimeException.class);
+			assertThatThrownBy(() -> RawHttp.get(cluster.node(1).endpoint())).isInstanceOf(RuntimeException.class);
 
 			send("POST", base.resolve("/nodes/127.0.0.2/restart"));
-			assertThat(Http.get(cluster.node(1).endpoint()).status).isEqualTo(200);
+			assertThat(RawHttp.get(cluster.node(1).endpoint()).status()).isEqualTo(200);
 
 			send("POST", base.resolve("/nodes/127.0.0.2/hang"));
 			assertThat(cluster.node(1).state()).isEqualTo(NodeState.HUNG);
@@ -45,14 +46,14 @@ class ControlApiTests {
 
 			HttpResponse<String> joining = send("POST", base.resolve("/nodes/127.0.0.2/joining?seconds=60"));
 			assertThat(joining.body()).contains("\"state\":\"JOINING\"");
-			assertThat(Http.get(cluster.node(1).endpoint()).status).isEqualTo(503);
+			assertThat(RawHttp.get(cluster.node(1).endpoint()).status()).isEqualTo(503);
 
 			HttpResponse<String> added = send("POST", base.resolve("/nodes?dc=dc2&rack=rack9"));
 			assertThat(added.statusCode()).isEqualTo(200);
 			assertThat(added.body()).contains("\"datacenter\":\"dc2\"", "\"rack\":\"rack9\"");
 			assertThat(cluster.nodes()).hasSize(3);
 			LocalNode third = cluster.node(2);
-			assertThat(Http.get(third.endpoint()).status).isEqualTo(200);
+			assertThat(RawHttp.get(third.endpoint()).status()).isEqualTo(200);
 
 			HttpResponse<String> removed = send("DELETE", base.resolve("/nodes/" + third.address()));
 			assertThat(removed.statusCode()).isEqualTo(200);

@@ -14,15 +14,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.alternator.testing.Tables;
+import dev.alternator.testing.SdkClients;
+import dev.alternator.local.testing.SharedCluster;
+import dev.alternator.local.testing.ClusterRestore;
+import dev.alternator.testing.RawHttp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,31 +36,20 @@ class FaultInjectionTests {
 
 	private static final String TABLE = "fault_injection";
 
-	private static LocalCluster cluster;
+	private static final LocalCluster cluster = LocalCluster.builder()
+		.nodes("dc1", "rack1", 2)
+		.node("dc1", "rack2", "::1")
+		.start();
+
+	@RegisterExtension
+	static final SharedCluster shared = SharedCluster.of(cluster).afterEach(ClusterRestore::clearFaultsAndRestart);
 
 	@BeforeAll
-	static void startCluster() {
-		cluster = LocalCluster.builder().nodes("dc1", "rack1", 2).node("dc1", "rack2", "::1").start();
-		// A cold engine on a busy machine can take longer than the 2 s of the pinned clients to create a table.
-		try (DynamoDbClient client = DynamoDbClient.builder()
-			.endpointOverride(cluster.node(0).endpoint())
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider
-				.create(AwsBasicCredentials.create(Clients.ACCESS_KEY, Clients.SECRET_KEY)))
-			.httpClientBuilder(ApacheHttpClient.builder().socketTimeout(Duration.ofSeconds(30)))
-			.build()) {
-			Clients.createTable(client, TABLE);
+	static void createTable() {
+		try (DynamoDbClient client = SdkClients.forSetUp(cluster.node(0).endpoint(), Clients.ACCESS_KEY,
+				Clients.SECRET_KEY)) {
+			Tables.createHashKeyTable(client, TABLE);
 		}
-	}
-
-	@AfterAll
-	static void closeCluster() {
-		cluster.close();
-	}
-
-	@AfterEach
-	void restoreNodes() {
-		ClusterRestore.clearFaultsAndRestart(cluster);
 	}
 
 	@Test
@@ -68,8 +57,8 @@ class FaultInjectionTests {
 		LocalNode node = cluster.node(1);
 		node.hangApiRequests();
 		assertThat(node.isHangingApiRequests()).isTrue();
-		assertThat(Http.get(node.endpoint()).status).isEqualTo(200);
-		assertThat(Http.localNodes(node, null).body).contains(node.address());
+		assertThat(RawHttp.get(node.endpoint()).status()).isEqualTo(200);
+		assertThat(RawHttp.localNodes(node.endpoint(), null).body()).contains(node.address());
 		try (DynamoDbClient client = Clients.pinnedTo(node.endpoint())) {
 			assertThatThrownBy(() -> client.getItem((get) -> get.tableName(TABLE).key(Map.of("id", Clients.s("a")))))
 				.isInstanceOf(SdkClientException.class)
@@ -102,11 +91,11 @@ class FaultInjectionTests {
 		LocalNode node = cluster.node(0);
 		node.localNodesFault(LocalNodesFault.STALL);
 		assertThat(node.localNodesFault()).isEqualTo(LocalNodesFault.STALL);
-		assertThatThrownBy(() -> Http.get(URI.create(node.endpoint() + "/localnodes"), 500))
+		assertThatThrownBy(() -> RawHttp.get(URI.create(node.endpoint() + "/localnodes"), 500))
 			.hasRootCauseInstanceOf(SocketTimeoutException.class);
-		assertThat(Http.get(node.endpoint()).status).isEqualTo(200);
+		assertThat(RawHttp.get(node.endpoint()).status()).isEqualTo(200);
 		node.localNodesFault(LocalNodesFault.NONE);
-		assertThat(Http.localNodes(node, null).status).isEqualTo(200);
+		assertThat(RawHttp.localNodes(node.endpoint(), null).status()).isEqualTo(200);
 	}
 
 	@Test
@@ -165,7 +154,7 @@ class FaultInjectionTests {
 	void unreachableAddressesAreListedAndRefuseConnections() {
 		LocalNode node = cluster.node(0);
 		node.localNodesFault(LocalNodesFault.UNREACHABLE_ADDRESSES);
-		assertThat(Http.localNodes(node, null).body)
+		assertThat(RawHttp.localNodes(node.endpoint(), null).body())
 			.isEqualTo("[\"127.255.255.1\",\"127.255.255.2\",\"127.255.255.3\"]");
 		for (String address : LocalNode.UNREACHABLE_ADDRESSES) {
 			assertThatThrownBy(() -> {
@@ -183,17 +172,17 @@ class FaultInjectionTests {
 		assertThat(node.endpoint().toString()).isEqualTo("http://[::1]:" + cluster.port());
 		assertThat(cluster.seeds()).contains("http://[::1]:" + cluster.port());
 		// As Alternator: the Host header the client sent.
-		assertThat(Http.get(node.endpoint()).body).isEqualTo("healthy: [::1]:" + cluster.port());
-		assertThat(Http.localNodes(cluster.node(0), null).body).contains("\"::1\"").doesNotContain("[::1]");
-		assertThat(Http.localNodes(node, "rack=rack2").body).isEqualTo("[\"::1\"]");
+		assertThat(RawHttp.get(node.endpoint()).body()).isEqualTo("healthy: [::1]:" + cluster.port());
+		assertThat(RawHttp.localNodes(cluster.node(0).endpoint(), null).body()).contains("\"::1\"").doesNotContain("[::1]");
+		assertThat(RawHttp.localNodes(node.endpoint(), "rack=rack2").body()).isEqualTo("[\"::1\"]");
 		try (DynamoDbClient client = Clients.pinnedTo(node.endpoint())) {
 			client.putItem((put) -> put.tableName(TABLE).item(Map.of("id", Clients.s("v6"))));
 			assertThat(client.getItem((get) -> get.tableName(TABLE).key(Map.of("id", Clients.s("v6")))).item()).isNotEmpty();
 		}
 		node.kill();
-		assertThatThrownBy(() -> Http.get(node.endpoint())).isInstanceOf(RuntimeException.class);
+		assertThatThrownBy(() -> RawHttp.get(node.endpoint())).isInstanceOf(RuntimeException.class);
 		node.restart();
-		assertThat(Http.get(node.endpoint()).status).isEqualTo(200);
+		assertThat(RawHttp.get(node.endpoint()).status()).isEqualTo(200);
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.InflaterInputStream;
 
+import dev.alternator.testing.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -227,7 +228,7 @@ class FrontEndTests {
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(answer.statusCode()).isEqualTo(413);
 			// The node still serves.
-			assertThat(Http.get(open.node(0).endpoint()).status).isEqualTo(200);
+			assertThat(RawHttp.get(open.node(0).endpoint()).status()).isEqualTo(200);
 		}
 	}
 

@@ -6,8 +6,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
-import java.util.stream.Collectors;
 
+import dev.alternator.testing.ThreadLeaks;
+import dev.alternator.testing.Ports;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -19,27 +20,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class LifecycleTests {
 
+	/** Threads of the JDK and the SDK that live for the whole JVM, whoever starts them first. */
+	private static final ThreadLeaks threads = ThreadLeaks.ignoring("java-sdk-", "process reaper");
+
 	@Test
 	void closeFreesThePortAndEveryThread() throws Exception {
-		Set<String> before = threadNames();
+		Set<String> before = threads.threadNames();
 		int port;
 		try (LocalCluster cluster = LocalCluster.start();
 				DynamoDbClient client = Clients.pinnedTo(cluster.node(1).endpoint())) {
 			port = cluster.port();
 			client.listTables();
 			cluster.node(2).hang();
-			assertThat(threadNames()).anyMatch((name) -> name.startsWith("alternator-local-"));
+			assertThat(threads.threadNames()).anyMatch((name) -> name.startsWith("alternator-local-"));
 		}
-		// Threads of the engine's Jetty pool may take a moment to end.
-		for (int i = 0; i < 50 && !leftover(before).isEmpty(); i++) {
-			Thread.sleep(100);
-		}
-		assertThat(leftover(before)).isEmpty();
-		for (String address : new String[] { "127.0.0.1", "127.0.0.2", "127.0.0.3" }) {
-			try (ServerSocket socket = new ServerSocket()) {
-				socket.bind(new InetSocketAddress(address, port));
-			}
-		}
+		// Threads of the engine's pool may take a moment to end: the check waits for them.
+		threads.assertNoneLeftSince(before);
+		Ports.assertFree(port, "127.0.0.1", "127.0.0.2", "127.0.0.3");
 	}
 
 	@Test
@@ -87,23 +84,6 @@ class LifecycleTests {
 			.hasMessageContaining("0");
 		assertThatThrownBy(() -> LocalCluster.builder().node(" ", "rack1")).hasMessageContaining("datacenter");
 		assertThatThrownBy(() -> LocalCluster.builder().port(70000)).hasMessageContaining("70000");
-	}
-
-	private static Set<String> leftover(Set<String> before) {
-		return threadNames().stream().filter((name) -> !before.contains(name)).collect(Collectors.toSet());
-	}
-
-	private static Set<String> threadNames() {
-		return Thread.getAllStackTraces()
-			.keySet()
-			.stream()
-			.filter(Thread::isAlive)
-			.map(Thread::getName)
-			// Threads of the JDK and the SDK that live for the whole JVM, whoever starts them first.
-			.filter((name) -> !name.startsWith("idle-connection-reaper") && !name.startsWith("java-sdk-")
-					&& !name.startsWith("Attach") && !name.startsWith("process reaper")
-					&& !name.startsWith("Common-Cleaner") && !name.startsWith("ForkJoinPool"))
-			.collect(Collectors.toSet());
 	}
 
 }

@@ -2,9 +2,11 @@ package dev.alternator.local;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.alternator.local.testing.TestClusters;
+import dev.alternator.local.testing.SharedCluster;
+import dev.alternator.local.testing.ClusterRestore;
+import dev.alternator.testing.RawHttp;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,65 +16,44 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LocalNodesEndpointTests {
 
-	private static LocalCluster cluster;
+	private static final LocalCluster cluster = TestClusters.twoDatacenters().start();
 
-	@BeforeAll
-	static void startCluster() {
-		// 127.0.0.1-2: dc1/rack1, 127.0.0.3: dc1/rack2, 127.0.0.4-5: dc2/rack1
-		cluster = LocalCluster.builder()
-			.nodes("dc1", "rack1", 2)
-			.node("dc1", "rack2")
-			.nodes("dc2", "rack1", 2)
-			.start();
-	}
-
-	@AfterAll
-	static void closeCluster() {
-		cluster.close();
-	}
-
-	@AfterEach
-	void restoreNodes() {
-		cluster.legacyLocalNodes(false);
-		for (LocalNode node : cluster.nodes()) {
-			node.hiddenFromLocalNodes(false);
-		}
-		ClusterRestore.clearFaultsAndRestart(cluster);
-	}
+	@RegisterExtension
+	static final SharedCluster shared = SharedCluster.of(cluster).afterEach(ClusterRestore::restoreLocalNodes);
 
 	@Test
 	void withoutParametersListsTheContactedNodesDatacenter() {
-		assertThat(Http.localNodes(cluster.node(0), null).body)
+		assertThat(RawHttp.localNodes(cluster.node(0).endpoint(), null).body())
 			.isEqualTo("[\"127.0.0.1\",\"127.0.0.2\",\"127.0.0.3\"]");
-		assertThat(Http.localNodes(cluster.node(4), null).body).isEqualTo("[\"127.0.0.4\",\"127.0.0.5\"]");
+		assertThat(RawHttp.localNodes(cluster.node(4).endpoint(), null).body()).isEqualTo("[\"127.0.0.4\",\"127.0.0.5\"]");
 	}
 
 	@Test
 	void datacenterParameterSelectsAnotherDatacenter() {
-		assertThat(Http.localNodes(cluster.node(0), "dc=dc2").body).isEqualTo("[\"127.0.0.4\",\"127.0.0.5\"]");
+		assertThat(RawHttp.localNodes(cluster.node(0).endpoint(), "dc=dc2").body()).isEqualTo("[\"127.0.0.4\",\"127.0.0.5\"]");
 	}
 
 	@Test
 	void rackParameterFiltersTheContactedOrGivenDatacenter() {
-		assertThat(Http.localNodes(cluster.node(0), "rack=rack2").body).isEqualTo("[\"127.0.0.3\"]");
-		assertThat(Http.localNodes(cluster.node(0), "dc=dc2&rack=rack1").body)
+		assertThat(RawHttp.localNodes(cluster.node(0).endpoint(), "rack=rack2").body()).isEqualTo("[\"127.0.0.3\"]");
+		assertThat(RawHttp.localNodes(cluster.node(0).endpoint(), "dc=dc2&rack=rack1").body())
 			.isEqualTo("[\"127.0.0.4\",\"127.0.0.5\"]");
 	}
 
 	@Test
 	void unknownDatacenterOrRackGivesAnEmptyList() {
-		Http.Answer unknownRack = Http.localNodes(cluster.node(0), "rack=no-such-rack");
-		assertThat(unknownRack.status).isEqualTo(200);
-		assertThat(unknownRack.body).isEqualTo("[]");
-		assertThat(Http.localNodes(cluster.node(0), "dc=DC1").body).as("matching is exact").isEqualTo("[]");
+		RawHttp.Answer unknownRack = RawHttp.localNodes(cluster.node(0).endpoint(), "rack=no-such-rack");
+		assertThat(unknownRack.status()).isEqualTo(200);
+		assertThat(unknownRack.body()).isEqualTo("[]");
+		assertThat(RawHttp.localNodes(cluster.node(0).endpoint(), "dc=DC1").body()).as("matching is exact").isEqualTo("[]");
 	}
 
 	@Test
 	void legacyModeIgnoresBothParameters() {
 		cluster.legacyLocalNodes(true);
-		assertThat(Http.localNodes(cluster.node(0), "rack=no-such-rack").body)
+		assertThat(RawHttp.localNodes(cluster.node(0).endpoint(), "rack=no-such-rack").body())
 			.isEqualTo("[\"127.0.0.1\",\"127.0.0.2\",\"127.0.0.3\"]");
-		assertThat(Http.localNodes(cluster.node(0), "dc=dc2").body)
+		assertThat(RawHttp.localNodes(cluster.node(0).endpoint(), "dc=dc2").body())
 			.isEqualTo("[\"127.0.0.1\",\"127.0.0.2\",\"127.0.0.3\"]");
 	}
 
@@ -80,19 +61,19 @@ class LocalNodesEndpointTests {
 	void stoppedAndHiddenNodesAreNotListedButJoiningOnesAre() {
 		cluster.node(1).stop();
 		cluster.node(2).hiddenFromLocalNodes(true);
-		assertThat(Http.localNodes(cluster.node(0), null).body).isEqualTo("[\"127.0.0.1\"]");
+		assertThat(RawHttp.localNodes(cluster.node(0).endpoint(), null).body()).isEqualTo("[\"127.0.0.1\"]");
 		cluster.node(1).joining(Duration.ofSeconds(30));
-		assertThat(Http.localNodes(cluster.node(0), null).body).isEqualTo("[\"127.0.0.1\",\"127.0.0.2\"]");
-		assertThat(Http.get(cluster.node(2).endpoint()).status).as("hidden node still serves").isEqualTo(200);
+		assertThat(RawHttp.localNodes(cluster.node(0).endpoint(), null).body()).isEqualTo("[\"127.0.0.1\",\"127.0.0.2\"]");
+		assertThat(RawHttp.get(cluster.node(2).endpoint()).status()).as("hidden node still serves").isEqualTo(200);
 	}
 
 	@Test
 	void healthCheckNamesTheNodeAndJoiningNodesAreNotHealthy() {
-		Http.Answer health = Http.get(cluster.node(1).endpoint());
-		assertThat(health.status).isEqualTo(200);
-		assertThat(health.body).isEqualTo("healthy: 127.0.0.2:" + cluster.port());
+		RawHttp.Answer health = RawHttp.get(cluster.node(1).endpoint());
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.body()).isEqualTo("healthy: 127.0.0.2:" + cluster.port());
 		cluster.node(1).joining(Duration.ofSeconds(30));
-		assertThat(Http.get(cluster.node(1).endpoint()).status).isEqualTo(503);
+		assertThat(RawHttp.get(cluster.node(1).endpoint()).status()).isEqualTo(503);
 		assertThat(cluster.node(1).state()).isEqualTo(NodeState.JOINING);
 	}
 
@@ -101,16 +82,16 @@ class LocalNodesEndpointTests {
 		cluster.node(1).joining(Duration.ofMillis(200));
 		Thread.sleep(300);
 		assertThat(cluster.node(1).state()).isEqualTo(NodeState.RUNNING);
-		assertThat(Http.get(cluster.node(1).endpoint()).status).isEqualTo(200);
+		assertThat(RawHttp.get(cluster.node(1).endpoint()).status()).isEqualTo(200);
 	}
 
 	@Test
 	void countersCountEachKindOfRequest() {
 		LocalNode node = cluster.node(3);
 		node.resetCounters();
-		Http.get(node.endpoint());
-		Http.localNodes(node, null);
-		Http.localNodes(node, "rack=rack1");
+		RawHttp.get(node.endpoint());
+		RawHttp.localNodes(node.endpoint(), null);
+		RawHttp.localNodes(node.endpoint(), "rack=rack1");
 		assertThat(node.healthCheckCount()).isEqualTo(1);
 		assertThat(node.localNodesRequestCount()).isEqualTo(2);
 		assertThat(node.requestCount()).isZero();
@@ -120,19 +101,19 @@ class LocalNodesEndpointTests {
 	void faultyLocalNodesAnswers() {
 		LocalNode node = cluster.node(0);
 		node.localNodesFault(LocalNodesFault.INVALID_JSON);
-		assertThat(Http.localNodes(node, null).body).startsWith("[").doesNotEndWith("]");
+		assertThat(RawHttp.localNodes(node.endpoint(), null).body()).startsWith("[").doesNotEndWith("]");
 		node.localNodesFault(LocalNodesFault.HTML);
-		assertThat(Http.localNodes(node, null).body).startsWith("<html>");
+		assertThat(RawHttp.localNodes(node.endpoint(), null).body()).startsWith("<html>");
 		node.localNodesFault(LocalNodesFault.NOT_ARRAY);
-		assertThat(Http.localNodes(node, null).body).startsWith("{");
+		assertThat(RawHttp.localNodes(node.endpoint(), null).body()).startsWith("{");
 		node.localNodesFault(LocalNodesFault.EMPTY_ARRAY);
-		assertThat(Http.localNodes(node, null).body).isEqualTo("[]");
+		assertThat(RawHttp.localNodes(node.endpoint(), null).body()).isEqualTo("[]");
 		node.localNodesFault(LocalNodesFault.NON_ADDRESS_ENTRIES);
-		assertThat(Http.localNodes(node, null).body).contains("not an address");
+		assertThat(RawHttp.localNodes(node.endpoint(), null).body()).contains("not an address");
 		node.localNodesFault(LocalNodesFault.SERVER_ERROR);
-		assertThat(Http.localNodes(node, null).status).isEqualTo(500);
+		assertThat(RawHttp.localNodes(node.endpoint(), null).status()).isEqualTo(500);
 		node.localNodesFault(LocalNodesFault.NONE);
-		assertThat(Http.localNodes(node, null).body).isEqualTo("[\"127.0.0.1\",\"127.0.0.2\",\"127.0.0.3\"]");
+		assertThat(RawHttp.localNodes(node.endpoint(), null).body()).isEqualTo("[\"127.0.0.1\",\"127.0.0.2\",\"127.0.0.3\"]");
 	}
 
 	@Test
@@ -141,7 +122,7 @@ class LocalNodesEndpointTests {
 		node.localNodesFault(LocalNodesFault.SLOW);
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(
-					() -> Http.get(java.net.URI.create(node.endpoint() + "/localnodes"), 300))
+					() -> RawHttp.get(java.net.URI.create(node.endpoint() + "/localnodes"), 300))
 			.hasRootCauseInstanceOf(java.net.SocketTimeoutException.class);
 	}
 
@@ -150,14 +131,14 @@ class LocalNodesEndpointTests {
 		LocalNode added = cluster.addNode("dc2", "rack2");
 		try {
 			assertThat(added.address()).isEqualTo("127.0.0.6");
-			assertThat(Http.localNodes(cluster.node(0), "dc=dc2").body)
+			assertThat(RawHttp.localNodes(cluster.node(0).endpoint(), "dc=dc2").body())
 				.isEqualTo("[\"127.0.0.4\",\"127.0.0.5\",\"127.0.0.6\"]");
 		}
 		finally {
 			cluster.removeNode(added);
 		}
 		assertThat(cluster.nodes()).hasSize(5);
-		assertThat(Http.localNodes(cluster.node(0), "dc=dc2").body).isEqualTo("[\"127.0.0.4\",\"127.0.0.5\"]");
+		assertThat(RawHttp.localNodes(cluster.node(0).endpoint(), "dc=dc2").body()).isEqualTo("[\"127.0.0.4\",\"127.0.0.5\"]");
 	}
 
 }

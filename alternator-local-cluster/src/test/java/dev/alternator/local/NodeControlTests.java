@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.alternator.local.testing.SharedCluster;
+import dev.alternator.local.testing.ClusterRestore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -30,24 +31,16 @@ class NodeControlTests {
 
 	private static final String TABLE = "node_control";
 
-	private static LocalCluster cluster;
+	private static final LocalCluster cluster = LocalCluster.start();
+
+	@RegisterExtension
+	static final SharedCluster shared = SharedCluster.of(cluster).afterEach(ClusterRestore::clearFaultsAndRestart);
 
 	@BeforeAll
-	static void startCluster() {
-		cluster = LocalCluster.start();
+	static void createTable() {
 		try (DynamoDbClient client = Clients.pinnedTo(cluster.node(0).endpoint())) {
 			Clients.createTable(client, TABLE);
 		}
-	}
-
-	@AfterAll
-	static void closeCluster() {
-		cluster.close();
-	}
-
-	@AfterEach
-	void restoreNodes() {
-		ClusterRestore.clearFaultsAndRestart(cluster);
 	}
 
 	@Test

@@ -1,10 +1,8 @@
 package dev.alternator.benchmarks;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.concurrent.TimeUnit;
 
-import dev.alternator.client.AlternatorLoadBalancer;
 import dev.alternator.local.LocalCluster;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,7 +17,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Per-request cost of the load-balanced client against the plain SDK client, side by side in one run:
@@ -48,9 +45,7 @@ public class ClientOverheadBenchmark {
 
 	private CannedNodes canned;
 
-	private AlternatorLoadBalancer loadBalancer;
-
-	private DynamoDbClient dynamoDb;
+	private BenchmarkTarget target;
 
 	@Setup(Level.Trial)
 	public void setUp() throws IOException {
@@ -63,34 +58,25 @@ public class ClientOverheadBenchmark {
 			this.canned = new CannedNodes(1);
 			seed = this.canned.seed(0);
 		}
-		if ("plain".equals(this.client)) {
-			this.dynamoDb = Clients.plain(URI.create(seed));
-		}
-		else {
-			this.loadBalancer = Clients.loadBalancer(seed);
-			this.dynamoDb = Clients.loadBalanced(this.loadBalancer);
-		}
+		this.target = "plain".equals(this.client) ? BenchmarkTarget.plain(seed) : BenchmarkTarget.balanced(seed);
 		if (this.cluster != null) {
-			Clients.createTable(this.dynamoDb, TABLE);
+			this.target.createTable(TABLE);
 		}
 	}
 
 	@Benchmark
 	public Object getItem() {
-		return this.dynamoDb.getItem((get) -> get.tableName(TABLE).key(Clients.KEY));
+		return this.target.getItem(TABLE);
 	}
 
 	@Benchmark
 	public Object putItem() {
-		return this.dynamoDb.putItem((put) -> put.tableName(TABLE).item(Clients.ITEM));
+		return this.target.putItem(TABLE);
 	}
 
 	@TearDown(Level.Trial)
 	public void tearDown() {
-		this.dynamoDb.close();
-		if (this.loadBalancer != null) {
-			this.loadBalancer.close();
-		}
+		this.target.close();
 		if (this.cluster != null) {
 			this.cluster.close();
 		}

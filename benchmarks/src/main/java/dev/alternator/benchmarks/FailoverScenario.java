@@ -3,10 +3,6 @@ package dev.alternator.benchmarks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -61,24 +57,11 @@ public final class FailoverScenario {
 					}
 				}
 			});
-			LongAdder succeeded = new LongAdder();
-			LongAdder failed = new LongAdder();
-			AtomicBoolean running = new AtomicBoolean(true);
+			GetItemLoad load = new GetItemLoad(client, "failover");
+			LongAdder succeeded = load.succeeded();
+			LongAdder failed = load.failed();
 			NodeRequestRates rates = new NodeRequestRates(cluster, failed, Duration.ofMillis(BUCKET_MILLIS));
-			ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-			for (int t = 0; t < THREADS; t++) {
-				threads.execute(() -> {
-					while (running.get()) {
-						try {
-							client.getItem((get) -> get.tableName("failover").key(Clients.KEY));
-							succeeded.increment();
-						}
-						catch (RuntimeException ex) {
-							failed.increment();
-						}
-					}
-				});
-			}
+			load.start(THREADS, null);
 			Thread.sleep(3_000);
 			long callsBefore = localNodesCalls(cluster);
 			Thread.sleep(6_000);
@@ -89,9 +72,7 @@ public final class FailoverScenario {
 			restartedAt.set(System.nanoTime());
 			victim.restart();
 			Thread.sleep(5_000);
-			running.set(false);
-			threads.shutdown();
-			threads.awaitTermination(30, TimeUnit.SECONDS);
+			load.stop(Duration.ofSeconds(30));
 			rates.close();
 			// Let the refresh that saw the last requests pass, then count an idle stretch.
 			Thread.sleep(3_000);

@@ -5,10 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.alternator.client.AlternatorLoadBalancer;
@@ -44,24 +40,10 @@ public final class HangScenario {
 			Clients.createTable(client, "hang");
 			LocalNode victim = cluster.node(1);
 			List<long[]> samples = Collections.synchronizedList(new ArrayList<>());
-			LongAdder failed = new LongAdder();
-			AtomicBoolean running = new AtomicBoolean(true);
+			GetItemLoad load = new GetItemLoad(client, "hang");
+			LongAdder failed = load.failed();
 			NodeRequestRates rates = new NodeRequestRates(cluster, failed, Duration.ofMillis(BUCKET_MILLIS));
-			ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-			for (int t = 0; t < THREADS; t++) {
-				threads.execute(() -> {
-					while (running.get()) {
-						long started = System.nanoTime();
-						try {
-							client.getItem((get) -> get.tableName("hang").key(Clients.KEY));
-							samples.add(new long[] { started, System.nanoTime() - started });
-						}
-						catch (RuntimeException ex) {
-							failed.increment();
-						}
-					}
-				});
-			}
+			load.start(THREADS, (started, elapsed) -> samples.add(new long[] { started, elapsed }));
 			Thread.sleep(5_000);
 			long hungAt = System.nanoTime();
 			victim.hang();
@@ -69,9 +51,7 @@ public final class HangScenario {
 			long restartedAt = System.nanoTime();
 			victim.restart();
 			Thread.sleep(5_000);
-			running.set(false);
-			threads.shutdown();
-			threads.awaitTermination(60, TimeUnit.SECONDS);
+			load.stop(Duration.ofSeconds(60));
 			rates.close();
 			List<long[]> copy;
 			synchronized (samples) {

@@ -18,7 +18,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What the local cluster's nodes add on top of its engine, and how close they come to the limit of their HTTP path:
@@ -53,11 +52,9 @@ public class LocalClusterFrontEndBenchmark {
 	private static final byte[] CANNED_ITEM = "{\"Item\":{\"id\":{\"S\":\"k\"},\"v\":{\"S\":\"value\"}}}"
 		.getBytes(StandardCharsets.UTF_8);
 
-	private DynamoDbClient dynamoDb;
+	private BenchmarkTarget target;
 
 	private AlternatorEngine engine;
-
-	private dev.alternator.client.AlternatorLoadBalancer loadBalancer;
 
 	@Setup(Level.Trial)
 	public void setUp() {
@@ -67,10 +64,9 @@ public class LocalClusterFrontEndBenchmark {
 		}
 		this.cluster = nodes.start();
 		// Spread over the three nodes, as the requirement states (3 nodes, 16 client threads).
-		this.loadBalancer = Clients.loadBalancer(this.cluster.seeds().get(0));
-		this.dynamoDb = Clients.loadBalanced(this.loadBalancer);
+		this.target = BenchmarkTarget.balanced(this.cluster.seeds().get(0));
 		if (!"canned".equals(this.path)) {
-			Clients.createTable(this.dynamoDb, TABLE);
+			this.target.createTable(TABLE);
 		}
 		if ("engine".equals(this.path)) {
 			// An engine of its own with the same table and item, called on its own API.
@@ -88,7 +84,7 @@ public class LocalClusterFrontEndBenchmark {
 		if (this.engine != null) {
 			return this.engine.execute("GetItem", GET_ITEM);
 		}
-		return this.dynamoDb.getItem((get) -> get.tableName(TABLE).key(Clients.KEY));
+		return this.target.getItem(TABLE);
 	}
 
 	/**
@@ -100,15 +96,12 @@ public class LocalClusterFrontEndBenchmark {
 		if (this.engine != null) {
 			return this.engine.execute("PutItem", PUT_ITEM);
 		}
-		return this.dynamoDb.putItem((put) -> put.tableName(TABLE).item(Clients.ITEM));
+		return this.target.putItem(TABLE);
 	}
 
 	@TearDown(Level.Trial)
 	public void tearDown() {
-		this.dynamoDb.close();
-		if (this.loadBalancer != null) {
-			this.loadBalancer.close();
-		}
+		this.target.close();
 		this.cluster.close();
 	}
 

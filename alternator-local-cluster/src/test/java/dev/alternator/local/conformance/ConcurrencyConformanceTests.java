@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,32 +33,28 @@ class ConcurrencyConformanceTests extends ConformanceSupport {
 	void conditionalIncrementsFromSixteenThreadsThroughThreeNodesLoseNoUpdate() throws Exception {
 		String table = hashTable("counter");
 		this.dynamo.putItem((put) -> put.tableName(table).item(item("p", s("counter"), "v", n("0"))));
-		List<DynamoDbClient> clients = new ArrayList<>();
-		for (int node = 0; node < 3; node++) {
-			clients.add(client(this.cluster.node(node).endpoint()));
-		}
-		ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-		try {
-			List<Future<?>> done = new ArrayList<>();
-			for (int thread = 0; thread < THREADS; thread++) {
-				DynamoDbClient client = clients.get(thread % clients.size());
-				done.add(threads.submit(() -> incrementRepeatedly(client, table)));
-			}
-			for (Future<?> future : done) {
-				future.get(5, TimeUnit.MINUTES);
-			}
-			// Lost updates would show as a final value below the number of successful increments.
-			assertThat(this.dynamo.getItem((get) -> get.tableName(table).key(item("p", s("counter"))).consistentRead(true))
-				.item()).containsEntry("v", n(Integer.toString(THREADS * INCREMENTS_PER_THREAD)));
-		}
-		finally {
-			threads.shutdownNow();
-		}
+		incrementFromEveryNode(table, "counter", (client) -> incrementRepeatedly(client, table));
 	}
 
 	@Test
 	void unconditionalAddFromSixteenThreadsThroughThreeNodesLosesNoUpdate() throws Exception {
 		String table = hashTable("adder");
+		incrementFromEveryNode(table, "adder", (client) -> {
+			for (int i = 0; i < INCREMENTS_PER_THREAD; i++) {
+				client.updateItem((update) -> update.tableName(table)
+					.key(item("p", s("adder")))
+					.updateExpression("ADD v :one")
+					.expressionAttributeValues(Map.of(":one", n("1"))));
+			}
+		});
+	}
+
+	/**
+	 * Runs the increments of {@value #THREADS} threads, spread over clients of the three nodes, and checks that the
+	 * item counts every one of them: lost updates would show as a final value below that number.
+	 */
+	private void incrementFromEveryNode(String table, String key, Consumer<DynamoDbClient> increments)
+			throws Exception {
 		List<DynamoDbClient> clients = new ArrayList<>();
 		for (int node = 0; node < 3; node++) {
 			clients.add(client(this.cluster.node(node).endpoint()));
@@ -67,19 +64,12 @@ class ConcurrencyConformanceTests extends ConformanceSupport {
 			List<Future<?>> done = new ArrayList<>();
 			for (int thread = 0; thread < THREADS; thread++) {
 				DynamoDbClient client = clients.get(thread % clients.size());
-				done.add(threads.submit(() -> {
-					for (int i = 0; i < INCREMENTS_PER_THREAD; i++) {
-						client.updateItem((update) -> update.tableName(table)
-							.key(item("p", s("adder")))
-							.updateExpression("ADD v :one")
-							.expressionAttributeValues(Map.of(":one", n("1"))));
-					}
-				}));
+				done.add(threads.submit(() -> increments.accept(client)));
 			}
 			for (Future<?> future : done) {
 				future.get(5, TimeUnit.MINUTES);
 			}
-			assertThat(this.dynamo.getItem((get) -> get.tableName(table).key(item("p", s("adder"))).consistentRead(true))
+			assertThat(this.dynamo.getItem((get) -> get.tableName(table).key(item("p", s(key))).consistentRead(true))
 				.item()).containsEntry("v", n(Integer.toString(THREADS * INCREMENTS_PER_THREAD)));
 		}
 		finally {

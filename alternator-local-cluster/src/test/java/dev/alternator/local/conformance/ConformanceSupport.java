@@ -9,16 +9,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.alternator.local.LocalCluster;
+import dev.alternator.testing.SdkClients;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -77,14 +74,8 @@ abstract class ConformanceSupport {
 	 * @return the client, closed with the cluster
 	 */
 	protected DynamoDbClient client(URI endpoint) {
-		DynamoDbClient client = DynamoDbClient.builder()
-			.endpointOverride(endpoint)
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("alternator", "secret")))
-			.httpClientBuilder(ApacheHttpClient.builder().maxConnections(32).socketTimeout(Duration.ofSeconds(30)))
-			.overrideConfiguration((config) -> config.retryStrategy(RetryMode.STANDARD)
-				.retryStrategy((retry) -> retry.maxAttempts(1)))
-			.build();
+		DynamoDbClient client = SdkClients.pinnedTo(endpoint, "alternator", "secret",
+				ApacheHttpClient.builder().maxConnections(32).socketTimeout(Duration.ofSeconds(30)));
 		this.clients.add(client);
 		return client;
 	}

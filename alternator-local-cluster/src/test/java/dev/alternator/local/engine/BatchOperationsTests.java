@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.alternator.local.LocalCluster;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -25,24 +24,17 @@ class BatchOperationsTests {
 
 	private static final String TABLE = "batched";
 
-	private static LocalCluster cluster;
+	@RegisterExtension
+	static final EngineCluster engine = EngineCluster.twoNodes();
 
-	private static DynamoDbClient client;
+	private static final DynamoDbClient client = engine.client(1);
 
 	@BeforeAll
-	static void start() {
-		cluster = LocalCluster.builder().nodes("dc1", "rack1", 2).start();
-		client = EngineClusterSupport.client(cluster, 1);
+	static void createTable() {
 		client.createTable((request) -> request.tableName(TABLE)
 			.keySchema((k) -> k.attributeName("id").keyType("HASH"))
 			.attributeDefinitions((a) -> a.attributeName("id").attributeType("S"))
 			.billingMode("PAY_PER_REQUEST"));
-	}
-
-	@AfterAll
-	static void stop() {
-		client.close();
-		cluster.close();
 	}
 
 	private static WriteRequest put(String id) {

@@ -5,11 +5,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.alternator.local.LocalCluster;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
+import dev.alternator.testing.SdkClients;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -22,14 +19,8 @@ final class EngineClusterSupport {
 	}
 
 	static DynamoDbClient client(LocalCluster cluster, int node) {
-		return DynamoDbClient.builder()
-			.endpointOverride(URI.create(cluster.seeds().get(node)))
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("engine", "tests")))
-			.httpClientBuilder(ApacheHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).maxConnections(32))
-			.overrideConfiguration((config) -> config.retryStrategy(RetryMode.STANDARD)
-				.retryStrategy((retry) -> retry.maxAttempts(1)))
-			.build();
+		return SdkClients.pinnedTo(URI.create(cluster.seeds().get(node)), "engine", "tests",
+				ApacheHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).maxConnections(32));
 	}
 
 	static AttributeValue s(String value) {

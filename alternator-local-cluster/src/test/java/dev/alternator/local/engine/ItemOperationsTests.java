@@ -4,10 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.alternator.local.LocalCluster;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
@@ -30,17 +29,15 @@ class ItemOperationsTests {
 
 	private static final String TABLE = "items";
 
-	private static LocalCluster cluster;
+	@RegisterExtension
+	static final EngineCluster engine = EngineCluster.twoNodes();
 
-	private static DynamoDbClient client;
+	private static final DynamoDbClient client = engine.client(0);
 
-	private static DynamoDbClient otherNode;
+	private static final DynamoDbClient otherNode = engine.client(1);
 
 	@BeforeAll
-	static void start() {
-		cluster = LocalCluster.builder().nodes("dc1", "rack1", 2).start();
-		client = EngineClusterSupport.client(cluster, 0);
-		otherNode = EngineClusterSupport.client(cluster, 1);
+	static void createTables() {
 		client.createTable((request) -> request.tableName(TABLE)
 			.keySchema((k) -> k.attributeName("id").keyType("HASH"))
 			.attributeDefinitions((a) -> a.attributeName("id").attributeType("S"))
@@ -50,13 +47,6 @@ class ItemOperationsTests {
 			.attributeDefinitions((a) -> a.attributeName("p").attributeType("B"),
 					(a) -> a.attributeName("c").attributeType("N"))
 			.billingMode("PAY_PER_REQUEST"));
-	}
-
-	@AfterAll
-	static void stop() {
-		client.close();
-		otherNode.close();
-		cluster.close();
 	}
 
 	@Test

@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.alternator.local.LocalCluster;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -26,14 +25,13 @@ class QueryScanTests {
 
 	private static final String TABLE = "events";
 
-	private static LocalCluster cluster;
+	@RegisterExtension
+	static final EngineCluster engine = EngineCluster.twoNodes();
 
-	private static DynamoDbClient client;
+	private static final DynamoDbClient client = engine.client(0);
 
 	@BeforeAll
-	static void start() {
-		cluster = LocalCluster.builder().nodes("dc1", "rack1", 2).start();
-		client = EngineClusterSupport.client(cluster, 0);
+	static void createTableAndItems() {
 		client.createTable((request) -> request.tableName(TABLE)
 			.keySchema((k) -> k.attributeName("p").keyType("HASH"), (k) -> k.attributeName("c").keyType("RANGE"))
 			.attributeDefinitions((a) -> a.attributeName("p").attributeType("S"),
@@ -61,12 +59,6 @@ class QueryScanTests {
 				client.putItem((put) -> put.tableName(TABLE).item(item));
 			}
 		}
-	}
-
-	@AfterAll
-	static void stop() {
-		client.close();
-		cluster.close();
 	}
 
 	private static List<Integer> sortKeys(List<Map<String, AttributeValue>> items) {

@@ -9,9 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.alternator.local.LocalCluster;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -50,27 +49,14 @@ import static org.awaitility.Awaitility.await;
  */
 class StreamsTests {
 
-	private static LocalCluster cluster;
+	@RegisterExtension
+	static final EngineCluster engine = EngineCluster.twoNodes();
 
-	private static DynamoDbClient client;
+	private static final DynamoDbClient client = engine.client(0);
 
-	private static DynamoDbStreamsClient streams;
+	private static final DynamoDbStreamsClient streams = engine.closing(streamsClient(engine.cluster()));
 
 	private static int tableCounter;
-
-	@BeforeAll
-	static void start() {
-		cluster = LocalCluster.builder().nodes("dc1", "rack1", 2).start();
-		client = EngineClusterSupport.client(cluster, 0);
-		streams = streamsClient(cluster);
-	}
-
-	@AfterAll
-	static void stop() {
-		streams.close();
-		client.close();
-		cluster.close();
-	}
 
 	static DynamoDbStreamsClient streamsClient(LocalCluster cluster) {
 		return DynamoDbStreamsClient.builder()

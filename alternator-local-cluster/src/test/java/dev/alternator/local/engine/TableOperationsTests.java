@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.alternator.local.LocalCluster;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -30,21 +28,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TableOperationsTests {
 
-	private static LocalCluster cluster;
+	@RegisterExtension
+	static final EngineCluster engine = EngineCluster.twoNodes();
 
-	private static DynamoDbClient client;
-
-	@BeforeAll
-	static void start() {
-		cluster = LocalCluster.builder().nodes("dc1", "rack1", 2).start();
-		client = EngineClusterSupport.client(cluster, 0);
-	}
-
-	@AfterAll
-	static void stop() {
-		client.close();
-		cluster.close();
-	}
+	private static final DynamoDbClient client = engine.client(0);
 
 	private static void createHashTable(String name) {
 		client.createTable((request) -> request.tableName(name)

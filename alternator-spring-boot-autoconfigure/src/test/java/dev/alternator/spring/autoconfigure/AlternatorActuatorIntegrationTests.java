@@ -1,26 +1,22 @@
 package dev.alternator.spring.autoconfigure;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import dev.alternator.client.AlternatorLoadBalancer;
 import dev.alternator.local.LocalCluster;
 import dev.alternator.local.LocalNode;
-import org.junit.jupiter.api.AfterAll;
+import dev.alternator.local.testing.ClusterRestore;
+import dev.alternator.local.testing.SharedCluster;
+import dev.alternator.testing.RawHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 				"alternator.datacenter=dc1", "alternator.rack=rack9", "alternator.discovery.active-interval=200ms",
 				"alternator.discovery.probe-interval=100ms", "alternator.discovery.timeout=500ms",
 				"alternator.http.read-timeout=2s" })
-class AlternatorActuatorIntegrationTests {
+class AlternatorActuatorIntegrationTests extends RunningApplicationSupport {
 
 	static final String ACCESS_KEY = "alternator";
 
@@ -49,34 +45,20 @@ class AlternatorActuatorIntegrationTests {
 		.credentials(ACCESS_KEY, SECRET)
 		.start();
 
-	private static final HttpClient http = HttpClient.newHttpClient();
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	DynamoDbClient client;
+	@RegisterExtension
+	static final SharedCluster shared = SharedCluster.of(cluster);
 
 	@Autowired
 	AlternatorLoadBalancer loadBalancer;
 
 	@DynamicPropertySource
 	static void seeds(DynamicPropertyRegistry registry) {
-		registry.add("alternator.seeds", () -> cluster.seeds().get(0));
-	}
-
-	@AfterAll
-	static void closeCluster() {
-		cluster.close();
+		registerSeeds(registry, cluster);
 	}
 
 	@AfterEach
 	void restartNodes() {
-		for (LocalNode node : cluster.nodes()) {
-			if (node.state() != dev.alternator.local.NodeState.RUNNING) {
-				node.restart();
-			}
-		}
+		ClusterRestore.restartStopped(cluster);
 		// Without traffic discovery runs at the idle interval: ask for a refresh instead of waiting for it.
 		await().atMost(Duration.ofSeconds(5)).until(() -> {
 			this.loadBalancer.refresh();
@@ -130,10 +112,9 @@ class AlternatorActuatorIntegrationTests {
 			}
 		}
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-			HttpResponse<String> response = http.send(request("/actuator/health/alternator"),
-					HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).isEqualTo(503);
-			assertThat(response.body()).contains("\"status\":\"DOWN\"").contains("\"liveNodes\":0");
+			RawHttp.Answer answer = RawHttp.get(uri("/actuator/health/alternator"), 30_000);
+			assertThat(answer.status()).isEqualTo(503);
+			assertThat(answer.body()).contains("\"status\":\"DOWN\"").contains("\"liveNodes\":0");
 		});
 	}
 
@@ -144,18 +125,6 @@ class AlternatorActuatorIntegrationTests {
 		assertThat(env).contains("alternator.credentials.access-key-id").doesNotContain(SECRET);
 		assertThat(configprops).contains("secretAccessKey").doesNotContain(SECRET);
 		assertThat(get("/actuator/health")).doesNotContain(SECRET);
-	}
-
-	private String get(String path) throws IOException, InterruptedException {
-		HttpResponse<String> response = http.send(request(path), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(path).isEqualTo(200);
-		return response.body();
-	}
-
-	private HttpRequest request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.timeout(Duration.ofSeconds(30))
-			.build();
 	}
 
 	@SpringBootApplication

@@ -2,10 +2,10 @@ package dev.alternator.spring.autoconfigure;
 
 import dev.alternator.client.AlternatorLoadBalancer;
 import dev.alternator.local.LocalCluster;
+import dev.alternator.local.testing.SharedCluster;
 import dev.alternator.spring.autoconfigure.localcluster.AlternatorLocalClusterConnectionAutoConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.aot.test.generate.TestGenerationContext;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -28,21 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CompileWithForkedClassLoader
 class AlternatorAotTests {
 
-	private static LocalCluster cluster;
+	private static final LocalCluster cluster = LocalCluster.builder().nodes("dc1", "rack1", 2).start();
+
+	@RegisterExtension
+	static final SharedCluster shared = SharedCluster.of(cluster);
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(AlternatorLocalClusterConnectionAutoConfiguration.class,
 				AlternatorAutoConfiguration.class));
-
-	@BeforeAll
-	static void startCluster() {
-		cluster = LocalCluster.builder().nodes("dc1", "rack1", 2).start();
-	}
-
-	@AfterAll
-	static void closeCluster() {
-		cluster.close();
-	}
 
 	@Test
 	void seedsSetOnlyAtRunTimeAreHonouredAfterAotProcessing() {

@@ -12,15 +12,15 @@ import dev.alternator.client.AlternatorLoadBalancer;
 import dev.alternator.client.KeyRouteAffinity;
 import dev.alternator.local.LocalCluster;
 import dev.alternator.local.LocalNode;
+import dev.alternator.local.testing.SharedCluster;
 import dev.alternator.spring.autoconfigure.health.AlternatorHealthContributorAutoConfiguration;
 import dev.alternator.spring.autoconfigure.localcluster.AlternatorLocalClusterConnectionAutoConfiguration;
 import dev.alternator.spring.autoconfigure.health.AlternatorHealthIndicator;
 import dev.alternator.spring.autoconfigure.metrics.AlternatorMetricsAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.Status;
@@ -48,22 +48,15 @@ import static org.awaitility.Awaitility.await;
  */
 class AlternatorAutoConfigurationTests {
 
-	private static LocalCluster cluster;
+	private static final LocalCluster cluster = LocalCluster.start();
+
+	@RegisterExtension
+	static final SharedCluster shared = SharedCluster.of(cluster);
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(AlternatorLocalClusterConnectionAutoConfiguration.class,
 				AlternatorAutoConfiguration.class, AlternatorHealthContributorAutoConfiguration.class,
 				AlternatorMetricsAutoConfiguration.class));
-
-	@BeforeAll
-	static void startCluster() {
-		cluster = LocalCluster.builder().nodes("dc1", "rack1", 2).node("dc1", "rack2").start();
-	}
-
-	@AfterAll
-	static void closeCluster() {
-		cluster.close();
-	}
 
 	private ApplicationContextRunner withSeeds() {
 		return this.runner.withPropertyValues("alternator.seeds=" + cluster.seeds().get(0),

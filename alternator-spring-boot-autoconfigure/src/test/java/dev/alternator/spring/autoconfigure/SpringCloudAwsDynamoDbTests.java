@@ -1,15 +1,15 @@
 package dev.alternator.spring.autoconfigure;
 
 import dev.alternator.local.LocalCluster;
+import dev.alternator.local.testing.SharedCluster;
 import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
 import io.awspring.cloud.autoconfigure.dynamodb.DynamoDbAutoConfiguration;
 import io.awspring.cloud.dynamodb.DynamoDbTableNameResolver;
 import io.awspring.cloud.dynamodb.DynamoDbTemplate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -44,7 +44,10 @@ class SpringCloudAwsDynamoDbTests {
 
 	private static final String SECRET = "spring-cloud-aws-s3cr3t";
 
-	private static LocalCluster cluster;
+	private static final LocalCluster cluster = LocalCluster.builder().nodes("dc1", "rack1", 3).credentials(ACCESS_KEY, SECRET).start();
+
+	@RegisterExtension
+	static final SharedCluster shared = SharedCluster.of(cluster);
 
 	// Theirs listed first: the order comes from the auto-configurations' own ordering, not from this list. Without
 	// Netty there is no async client, whose event loops take about two seconds to shut down.
@@ -53,16 +56,6 @@ class SpringCloudAwsDynamoDbTests {
 				CredentialsProviderAutoConfiguration.class, RegionProviderAutoConfiguration.class,
 				AlternatorAutoConfiguration.class))
 		.withClassLoader(new FilteredClassLoader(NettyNioAsyncHttpClient.class));
-
-	@BeforeAll
-	static void startCluster() {
-		cluster = LocalCluster.builder().nodes("dc1", "rack1", 3).credentials(ACCESS_KEY, SECRET).start();
-	}
-
-	@AfterAll
-	static void closeCluster() {
-		cluster.close();
-	}
 
 	@Test
 	void dynamoDbTemplateSavesAndLoadsThroughTheLoadBalancingClient() {

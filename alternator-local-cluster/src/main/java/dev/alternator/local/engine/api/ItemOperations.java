@@ -52,14 +52,8 @@ public final class ItemOperations {
 		if (item == null) {
 			throw ApiException.validation("Missing Item field in request");
 		}
-		String returnValues = returnValues(request, "NONE", "ALL_OLD");
-		boolean allOldOnFailure = returnValuesOnFailure(request);
-		RequestExpressions expressions = RequestExpressions.of(request);
-		Predicate<Map<String, AttributeValue>> condition = expressions.condition();
-		expressions.checkAllUsed();
-		if (condition != null || !"NONE".equals(returnValues)) {
-			WriteIsolation.checkReadModifyWrite(definition);
-		}
+		ConditionalWrite write = ConditionalWrite.of(request, definition);
+		Predicate<Map<String, AttributeValue>> condition = write.condition();
 		PrimaryKey key = ItemCodec.keyOfItem(definition.key(), item);
 		checkIndexKeys(definition, item);
 		StoredItem stored = ItemCodec.store(item);
@@ -79,14 +73,14 @@ public final class ItemOperations {
 			lock.lock();
 			try {
 				old = table.get(key);
-				check(condition, old, allOldOnFailure);
+				check(condition, old, write.allOldOnFailure());
 				table.write(key, stored);
 			}
 			finally {
 				lock.unlock();
 			}
 		}
-		return attributesResponse("ALL_OLD".equals(returnValues) ? old : null);
+		return attributesResponse(write.returnOld() ? old : null);
 	}
 
 	/**
@@ -126,27 +120,21 @@ public final class ItemOperations {
 	public byte[] deleteItem(JsonNode request) {
 		Table table = Requests.table(this.catalog, request);
 		PrimaryKey key = ItemCodec.key(table.definition().key(), ItemCodec.item(request, "Key"));
-		String returnValues = returnValues(request, "NONE", "ALL_OLD");
-		boolean allOldOnFailure = returnValuesOnFailure(request);
-		RequestExpressions expressions = RequestExpressions.of(request);
-		Predicate<Map<String, AttributeValue>> condition = expressions.condition();
-		expressions.checkAllUsed();
-		if (condition != null || !"NONE".equals(returnValues)) {
-			WriteIsolation.checkReadModifyWrite(table.definition());
-		}
+		ConditionalWrite write = ConditionalWrite.of(request, table.definition());
+		Predicate<Map<String, AttributeValue>> condition = write.condition();
 		StoredItem old;
 		ReentrantLock lock = table.lockFor(key);
 		lock.lock();
 		try {
 			if (condition != null) {
-				check(condition, table.get(key), allOldOnFailure);
+				check(condition, table.get(key), write.allOldOnFailure());
 			}
 			old = table.write(key, null);
 		}
 		finally {
 			lock.unlock();
 		}
-		return attributesResponse("ALL_OLD".equals(returnValues) ? old : null);
+		return attributesResponse(write.returnOld() ? old : null);
 	}
 
 	/**
@@ -225,6 +213,30 @@ public final class ItemOperations {
 			return null;
 		}
 		return update.updatedPart(item);
+	}
+
+	/**
+	 * What a PutItem or DeleteItem asks besides its item: the old item back or not (ReturnValues NONE or ALL_OLD),
+	 * the old item on a failed condition, and the condition. Read and checked in the same order for both.
+	 * @param returnOld whether ReturnValues is ALL_OLD
+	 * @param allOldOnFailure whether ReturnValuesOnConditionCheckFailure is ALL_OLD
+	 * @param condition the condition, or {@code null} when there is none
+	 */
+	private record ConditionalWrite(boolean returnOld, boolean allOldOnFailure,
+			Predicate<Map<String, AttributeValue>> condition) {
+
+		static ConditionalWrite of(JsonNode request, TableDefinition definition) {
+			String returnValues = returnValues(request, "NONE", "ALL_OLD");
+			boolean allOldOnFailure = returnValuesOnFailure(request);
+			RequestExpressions expressions = RequestExpressions.of(request);
+			Predicate<Map<String, AttributeValue>> condition = expressions.condition();
+			expressions.checkAllUsed();
+			if (condition != null || !"NONE".equals(returnValues)) {
+				WriteIsolation.checkReadModifyWrite(definition);
+			}
+			return new ConditionalWrite("ALL_OLD".equals(returnValues), allOldOnFailure, condition);
+		}
+
 	}
 
 	private static void check(Predicate<Map<String, AttributeValue>> condition, StoredItem old,

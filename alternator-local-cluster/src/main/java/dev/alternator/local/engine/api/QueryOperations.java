@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.alternator.local.engine.ApiException;
+import dev.alternator.local.engine.expression.RangeCondition;
 import dev.alternator.local.engine.table.IndexDefinition;
 import dev.alternator.local.engine.table.IndexEntryKey;
 import dev.alternator.local.engine.table.IndexKind;
@@ -78,7 +79,7 @@ public final class QueryOperations {
 				throw ApiException.validation("Query condition missed key schema element: the key has no sort key");
 			}
 			KeyPart first = rangePart(rangeAttribute, condition.first(),
-					condition.operator() == RequestExpressions.RangeOperator.BEGINS_WITH);
+					condition.operator() == RangeCondition.Operator.BEGINS_WITH);
 			switch (condition.operator()) {
 				case EQ -> {
 					lower = PrimaryKey.rangeBound(hash, first, false);

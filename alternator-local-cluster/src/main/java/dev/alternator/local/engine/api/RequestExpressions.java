@@ -16,6 +16,7 @@ import dev.alternator.local.engine.expression.ExpressionAttributes;
 import dev.alternator.local.engine.expression.KeyQuery;
 import dev.alternator.local.engine.expression.LegacyConditions;
 import dev.alternator.local.engine.expression.Projection;
+import dev.alternator.local.engine.expression.RangeCondition;
 import dev.alternator.local.engine.expression.Update;
 import dev.alternator.local.engine.table.KeySchema;
 import dev.alternator.local.engine.value.AttributeType;
@@ -232,8 +233,8 @@ final class RequestExpressions {
 		if (query.range() == null) {
 			return new KeyCondition(query.hashValue(), null, null, null);
 		}
-		return new KeyCondition(query.hashValue(), RangeOperator.valueOf(query.range().operator().name()),
-				query.range().value(), query.range().upper());
+		return new KeyCondition(query.hashValue(), query.range().operator(), query.range().value(),
+				query.range().upper());
 	}
 
 	/**
@@ -244,35 +245,13 @@ final class RequestExpressions {
 	}
 
 	/**
-	 * How a Query's sort key condition compares.
-	 */
-	enum RangeOperator {
-
-		/** {@code =} */
-		EQ,
-		/** {@code <} */
-		LT,
-		/** {@code <=} */
-		LE,
-		/** {@code >} */
-		GT,
-		/** {@code >=} */
-		GE,
-		/** {@code BETWEEN} */
-		BETWEEN,
-		/** {@code begins_with} */
-		BEGINS_WITH
-
-	}
-
-	/**
 	 * A Query's key condition: the partition key value and an optional sort key condition.
 	 * @param hash the partition key value
 	 * @param operator the sort key operator, or {@code null} when there is no sort key condition
 	 * @param first the operand (the lower bound of BETWEEN)
 	 * @param second the upper bound of BETWEEN, otherwise {@code null}
 	 */
-	record KeyCondition(AttributeValue hash, RangeOperator operator, AttributeValue first, AttributeValue second) {
+	record KeyCondition(AttributeValue hash, RangeCondition.Operator operator, AttributeValue first, AttributeValue second) {
 	}
 
 	/**

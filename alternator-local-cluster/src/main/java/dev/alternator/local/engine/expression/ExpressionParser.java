@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 import dev.alternator.local.engine.ApiException;
 import dev.alternator.local.engine.expression.Conditions.Comparator;
@@ -236,6 +237,14 @@ final class ExpressionParser {
 
 	/** An operand of a condition: a path, a value, or a function call resolved by where it stands. */
 	private Operand parseConditionOperand() {
+		return parseOperand((call) -> call);
+	}
+
+	/**
+	 * An operand: a path, a value, or a function call whose arguments are operands of the same kind.
+	 * @param resolveCall what a call becomes where this kind of operand stands
+	 */
+	private Operand parseOperand(Function<Call, Operand> resolveCall) {
 		if (this.lexer.type == Type.NAME && nextIsParenthesis()) {
 			String name = this.lexer.text();
 			this.lexer.next();
@@ -243,12 +252,12 @@ final class ExpressionParser {
 			List<Operand> arguments = new ArrayList<>();
 			if (this.lexer.type != Type.RPAREN) {
 				do {
-					arguments.add(parseConditionOperand());
+					arguments.add(parseOperand(resolveCall));
 				}
 				while (accept(Type.COMMA));
 			}
 			expect(Type.RPAREN);
-			return new Call(name, arguments);
+			return resolveCall.apply(new Call(name, arguments));
 		}
 		if (this.lexer.type == Type.VALUE_REF) {
 			AttributeValue value = this.attributes.value(this.lexer.text(), this.kind);
@@ -413,45 +422,32 @@ final class ExpressionParser {
 
 	/** An operand of SET: a path, a value, or {@code if_not_exists} / {@code list_append}. */
 	private Operand parseSetOperand() {
-		if (this.lexer.type == Type.NAME && nextIsParenthesis()) {
-			String name = this.lexer.text();
-			this.lexer.next();
-			this.lexer.next();
-			List<Operand> arguments = new ArrayList<>();
-			if (this.lexer.type != Type.RPAREN) {
-				do {
-					arguments.add(parseSetOperand());
-				}
-				while (accept(Type.COMMA));
-			}
-			expect(Type.RPAREN);
-			Call call = new Call(name, arguments);
-			switch (name) {
-				case "if_not_exists":
-					arity(call, 2);
-					return new Operand.IfNotExists(pathArgument(call, 0), arguments.get(1));
-				case "list_append":
-					arity(call, 2);
-					for (Operand argument : arguments) {
-						if (argument instanceof Operand.ListAppend) {
-							throw misused(name);
-						}
-						AttributeValue constant = argument.constant();
-						if (constant != null && constant.type() != AttributeType.L) {
-							throw wrongOperandType(name, constant);
-						}
+		return parseOperand(this::setFunction);
+	}
+
+	/** The functions SET allows; any other call is misused there. */
+	private Operand setFunction(Call call) {
+		String name = call.name;
+		List<Operand> arguments = call.arguments;
+		switch (name) {
+			case "if_not_exists":
+				arity(call, 2);
+				return new Operand.IfNotExists(pathArgument(call, 0), arguments.get(1));
+			case "list_append":
+				arity(call, 2);
+				for (Operand argument : arguments) {
+					if (argument instanceof Operand.ListAppend) {
+						throw misused(name);
 					}
-					return new Operand.ListAppend(arguments.get(0), arguments.get(1));
-				default:
-					throw misused(name);
-			}
+					AttributeValue constant = argument.constant();
+					if (constant != null && constant.type() != AttributeType.L) {
+						throw wrongOperandType(name, constant);
+					}
+				}
+				return new Operand.ListAppend(arguments.get(0), arguments.get(1));
+			default:
+				throw misused(name);
 		}
-		if (this.lexer.type == Type.VALUE_REF) {
-			AttributeValue value = this.attributes.value(this.lexer.text(), this.kind);
-			this.lexer.next();
-			return new Operand.Constant(value);
-		}
-		return new Operand.Path(parsePath());
 	}
 
 	// ---- paths

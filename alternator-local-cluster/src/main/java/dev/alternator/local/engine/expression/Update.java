@@ -190,130 +190,110 @@ public final class Update {
 	/** The new value of an ADD or DELETE, or {@code null} when the attribute goes (or stays) away. */
 	private static AttributeValue combine(UpdateAction.Kind kind, AttributeValue current, AttributeValue operand) {
 		boolean legacy = kind == UpdateAction.Kind.LEGACY_ADD || kind == UpdateAction.Kind.LEGACY_DELETE;
-		String mismatch = legacy ? TYPE_MISMATCH : Operand.WRONG_TYPE;
-		if (kind == UpdateAction.Kind.ADD || kind == UpdateAction.Kind.LEGACY_ADD) {
-			if (current == null) {
-				return operand;
-			}
-			if (current instanceof NumberValue a && operand instanceof NumberValue b) {
-				return a.add(b);
-			}
-			if (current instanceof StringSetValue a && operand instanceof StringSetValue b) {
-				return a.union(b);
-			}
-			if (current instanceof NumberSetValue a && operand instanceof NumberSetValue b) {
-				return a.union(b);
-			}
-			if (current instanceof BinarySetValue a && operand instanceof BinarySetValue b) {
-				return a.union(b);
-			}
-			if (legacy && current instanceof ListValue a && operand instanceof ListValue b) {
-				return a.append(b);
-			}
-			throw ApiException.validation(mismatch);
-		}
+		boolean add = kind == UpdateAction.Kind.ADD || kind == UpdateAction.Kind.LEGACY_ADD;
 		if (current == null) {
-			return null;
+			// ADD to a missing attribute sets it; DELETE from one leaves it missing.
+			return add ? operand : null;
 		}
+		if (add && current instanceof NumberValue a && operand instanceof NumberValue b) {
+			return a.add(b);
+		}
+		if (add && legacy && current instanceof ListValue a && operand instanceof ListValue b) {
+			return a.append(b);
+		}
+		// Sets of the same type: ADD is the union, DELETE the difference (null once nothing is left).
 		if (current instanceof StringSetValue a && operand instanceof StringSetValue b) {
-			return a.minus(b);
+			return add ? a.union(b) : a.minus(b);
 		}
 		if (current instanceof NumberSetValue a && operand instanceof NumberSetValue b) {
-			return a.minus(b);
+			return add ? a.union(b) : a.minus(b);
 		}
 		if (current instanceof BinarySetValue a && operand instanceof BinarySetValue b) {
-			return a.minus(b);
+			return add ? a.union(b) : a.minus(b);
 		}
-		throw ApiException.validation(mismatch);
+		throw ApiException.validation(legacy ? TYPE_MISMATCH : Operand.WRONG_TYPE);
 	}
 
 	private static void write(Map<String, AttributeValue> item, DocumentPath path, AttributeValue value) {
-		String name = path.attributeName();
 		if (path.isTopLevel()) {
-			item.put(name, value);
+			item.put(path.attributeName(), value);
 			return;
 		}
-		AttributeValue top = item.get(name);
-		if (top == null) {
-			throw ApiException.validation(INVALID_PATH);
-		}
-		item.put(name, writeInto(top, path, 1, value));
-	}
-
-	private static AttributeValue writeInto(AttributeValue container, DocumentPath path, int position,
-			AttributeValue value) {
-		boolean last = position == path.length() - 1;
-		if (!path.isIndex(position)) {
-			if (!(container instanceof MapValue map)) {
-				throw ApiException.validation(INVALID_PATH);
-			}
-			String key = path.name(position);
-			if (last) {
-				return map.with(key, value);
-			}
-			AttributeValue old = map.get(key);
-			if (old == null) {
-				throw ApiException.validation(INVALID_PATH);
-			}
-			return map.with(key, writeInto(old, path, position + 1, value));
-		}
-		if (!(container instanceof ListValue list)) {
-			throw ApiException.validation(INVALID_PATH);
-		}
-		int index = path.index(position);
-		if (last) {
-			// Past the end appends.
-			return list.with(index, value);
-		}
-		AttributeValue old = list.get(index);
-		if (old == null) {
-			throw ApiException.validation(INVALID_PATH);
-		}
-		return list.with(index, writeInto(old, path, position + 1, value));
+		change(item, path, (container, position) -> withChild(container, path, position, value));
 	}
 
 	private static void remove(Map<String, AttributeValue> item, DocumentPath path) {
-		String name = path.attributeName();
 		if (path.isTopLevel()) {
-			item.remove(name);
+			item.remove(path.attributeName());
 			return;
 		}
+		change(item, path, (container, position) -> withoutChild(container, path, position));
+	}
+
+	/**
+	 * Changes what a nested path names: every map or list on the way must exist and be of the kind the path expects;
+	 * the last step is done on its container by {@code lastStep}, and the changed containers are put back up to the
+	 * top-level attribute.
+	 */
+	private static void change(Map<String, AttributeValue> item, DocumentPath path, LastStep lastStep) {
+		String name = path.attributeName();
 		AttributeValue top = item.get(name);
 		if (top == null) {
 			throw ApiException.validation(INVALID_PATH);
 		}
-		item.put(name, removeFrom(top, path, 1));
+		item.put(name, changeIn(top, path, 1, lastStep));
 	}
 
-	private static AttributeValue removeFrom(AttributeValue container, DocumentPath path, int position) {
-		boolean last = position == path.length() - 1;
-		if (!path.isIndex(position)) {
-			if (!(container instanceof MapValue map)) {
-				throw ApiException.validation(INVALID_PATH);
-			}
-			String key = path.name(position);
-			if (last) {
-				return map.without(key);
-			}
-			AttributeValue old = map.get(key);
-			if (old == null) {
-				throw ApiException.validation(INVALID_PATH);
-			}
-			return map.with(key, removeFrom(old, path, position + 1));
+	private static AttributeValue changeIn(AttributeValue container, DocumentPath path, int position,
+			LastStep lastStep) {
+		if (position == path.length() - 1) {
+			return lastStep.apply(container, position);
 		}
-		if (!(container instanceof ListValue list)) {
-			throw ApiException.validation(INVALID_PATH);
-		}
-		int index = path.index(position);
-		if (last) {
-			// Past the end is nothing to remove.
-			return list.without(index);
-		}
-		AttributeValue old = list.get(index);
+		AttributeValue old = child(container, path, position);
 		if (old == null) {
 			throw ApiException.validation(INVALID_PATH);
 		}
-		return list.with(index, removeFrom(old, path, position + 1));
+		return withChild(container, path, position, changeIn(old, path, position + 1, lastStep));
+	}
+
+	private static AttributeValue child(AttributeValue container, DocumentPath path, int position) {
+		return path.isIndex(position) ? asList(container).get(path.index(position))
+				: asMap(container).get(path.name(position));
+	}
+
+	/** The container with the element set; past the end of a list appends. */
+	private static AttributeValue withChild(AttributeValue container, DocumentPath path, int position,
+			AttributeValue value) {
+		return path.isIndex(position) ? asList(container).with(path.index(position), value)
+				: asMap(container).with(path.name(position), value);
+	}
+
+	/** The container without the element; past the end of a list is nothing to remove. */
+	private static AttributeValue withoutChild(AttributeValue container, DocumentPath path, int position) {
+		return path.isIndex(position) ? asList(container).without(path.index(position))
+				: asMap(container).without(path.name(position));
+	}
+
+	private static MapValue asMap(AttributeValue container) {
+		if (!(container instanceof MapValue map)) {
+			throw ApiException.validation(INVALID_PATH);
+		}
+		return map;
+	}
+
+	private static ListValue asList(AttributeValue container) {
+		if (!(container instanceof ListValue list)) {
+			throw ApiException.validation(INVALID_PATH);
+		}
+		return list;
+	}
+
+	/** The last step of a change: done on the container of what the path names. */
+	@FunctionalInterface
+	private interface LastStep {
+
+		AttributeValue apply(AttributeValue container, int position);
+
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package dev.alternator.local.engine.table;
 
+import dev.alternator.local.engine.value.AttributeType;
+
 /**
  * The three types a key attribute may have: string, number or binary.
  */
@@ -20,19 +22,17 @@ public enum KeyType {
 	 * @return the type, or {@code null} when the name is not a key type
 	 */
 	public static KeyType of(String name) {
-		if (name == null) {
+		// The key types are the scalar attribute types: one table of descriptors, in AttributeType.
+		AttributeType type = (name != null) ? AttributeType.forDescriptor(name) : null;
+		if (type == null) {
 			return null;
 		}
-		switch (name) {
-			case "S":
-				return S;
-			case "N":
-				return N;
-			case "B":
-				return B;
-			default:
-				return null;
-		}
+		return switch (type) {
+			case S -> S;
+			case N -> N;
+			case B -> B;
+			default -> null;
+		};
 	}
 
 }

@@ -2,10 +2,10 @@ package dev.alternator.spring.autoconfigure.endpoint;
 
 import dev.alternator.client.AlternatorLoadBalancer;
 import dev.alternator.local.LocalCluster;
+import dev.alternator.local.testing.SharedCluster;
 import dev.alternator.spring.autoconfigure.AlternatorAutoConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.convert.ApplicationConversionService;
@@ -23,7 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AlternatorEndpointAutoConfigurationTests {
 
-	private static LocalCluster cluster;
+	private static final LocalCluster cluster = LocalCluster.builder().nodes("dc1", "rack1", 3).start();
+
+	@RegisterExtension
+	static final SharedCluster shared = SharedCluster.of(cluster);
 
 	// Without Netty there is no async client, whose event loops take about two seconds to shut down per context.
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -31,16 +34,6 @@ class AlternatorEndpointAutoConfigurationTests {
 				AutoConfigurations.of(AlternatorAutoConfiguration.class, AlternatorEndpointAutoConfiguration.class))
 		.withClassLoader(new FilteredClassLoader(NettyNioAsyncHttpClient.class))
 		.withPropertyValues("alternator.discovery.timeout=500ms");
-
-	@BeforeAll
-	static void startCluster() {
-		cluster = LocalCluster.builder().nodes("dc1", "rack1", 3).start();
-	}
-
-	@AfterAll
-	static void closeCluster() {
-		cluster.close();
-	}
 
 	private ApplicationContextRunner exposed() {
 		return this.runner.withPropertyValues("alternator.seeds=" + cluster.seeds().get(0),

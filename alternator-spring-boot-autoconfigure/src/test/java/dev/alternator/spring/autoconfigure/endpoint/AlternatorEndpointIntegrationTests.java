@@ -1,27 +1,20 @@
 package dev.alternator.spring.autoconfigure.endpoint;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import dev.alternator.local.LocalCluster;
 import dev.alternator.local.LocalNode;
-import org.junit.jupiter.api.AfterAll;
+import dev.alternator.local.testing.SharedCluster;
+import dev.alternator.spring.autoconfigure.RunningApplicationSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"alternator.discovery.active-interval=5m", "alternator.discovery.idle-interval=5m",
 				"alternator.discovery.probe-interval=100ms", "alternator.discovery.timeout=500ms",
 				"alternator.http.read-timeout=2s" })
-class AlternatorEndpointIntegrationTests {
+class AlternatorEndpointIntegrationTests extends RunningApplicationSupport {
 
 	static final String ACCESS_KEY = "alternator";
 
@@ -48,22 +41,12 @@ class AlternatorEndpointIntegrationTests {
 		.credentials(ACCESS_KEY, SECRET)
 		.start();
 
-	private static final HttpClient http = HttpClient.newHttpClient();
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	DynamoDbClient client;
+	@RegisterExtension
+	static final SharedCluster shared = SharedCluster.of(cluster);
 
 	@DynamicPropertySource
 	static void seeds(DynamicPropertyRegistry registry) {
-		registry.add("alternator.seeds", () -> cluster.seeds().get(0));
-	}
-
-	@AfterAll
-	static void closeCluster() {
-		cluster.close();
+		registerSeeds(registry, cluster);
 	}
 
 	@Test
@@ -94,15 +77,6 @@ class AlternatorEndpointIntegrationTests {
 	private static List<Map<String, Object>> nodes(String body) {
 		Map<String, Object> json = JsonMapper.builder().build().readValue(body, Map.class);
 		return (List<Map<String, Object>>) json.get("nodes");
-	}
-
-	private String get(String path) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.timeout(Duration.ofSeconds(30))
-			.build();
-		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(path).isEqualTo(200);
-		return response.body();
 	}
 
 	@SpringBootConfiguration

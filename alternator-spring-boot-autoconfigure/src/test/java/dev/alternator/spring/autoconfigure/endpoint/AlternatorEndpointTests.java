@@ -9,11 +9,11 @@ import dev.alternator.client.KeyRouteAffinity;
 import dev.alternator.client.RackDatacenterSupport;
 import dev.alternator.local.LocalCluster;
 import dev.alternator.local.LocalNode;
+import dev.alternator.local.testing.ClusterRestore;
+import dev.alternator.local.testing.SharedCluster;
 import dev.alternator.spring.autoconfigure.endpoint.AlternatorDescriptor.Node;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,26 +26,10 @@ import static org.awaitility.Awaitility.await;
  */
 class AlternatorEndpointTests {
 
-	private static LocalCluster cluster;
+	private static final LocalCluster cluster = LocalCluster.start();
 
-	@BeforeAll
-	static void startCluster() {
-		cluster = LocalCluster.builder().nodes("dc1", "rack1", 2).node("dc1", "rack2").start();
-	}
-
-	@AfterAll
-	static void closeCluster() {
-		cluster.close();
-	}
-
-	@AfterEach
-	void restartNodes() {
-		cluster.nodes().forEach((node) -> {
-			if (node.state() != dev.alternator.local.NodeState.RUNNING) {
-				node.restart();
-			}
-		});
-	}
+	@RegisterExtension
+	static final SharedCluster shared = SharedCluster.of(cluster).afterEach(ClusterRestore::restartStopped);
 
 	private static AlternatorLoadBalancer.Builder loadBalancer() {
 		// Discovery only at start: a killed node stays listed (and quarantined) instead of being dropped by the next

@@ -3,15 +3,15 @@ package dev.alternator.spring.autoconfigure.observation;
 import java.util.Map;
 
 import dev.alternator.local.LocalCluster;
+import dev.alternator.local.testing.SharedCluster;
 import dev.alternator.spring.autoconfigure.AlternatorAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -30,22 +30,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class AlternatorObservationTests {
 
-	private static LocalCluster cluster;
+	private static final LocalCluster cluster = LocalCluster.builder().nodes("dc1", "rack1", 3).start();
+
+	@RegisterExtension
+	static final SharedCluster shared = SharedCluster.of(cluster);
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(AlternatorObservationAutoConfiguration.class,
 				AlternatorAutoConfiguration.class))
 		.withPropertyValues("alternator.discovery.initial-wait=30s");
-
-	@BeforeAll
-	static void startCluster() {
-		cluster = LocalCluster.builder().nodes("dc1", "rack1", 3).start();
-	}
-
-	@AfterAll
-	static void closeCluster() {
-		cluster.close();
-	}
 
 	@Test
 	void eachCallIsObservedWithItsOperationTableNodeAndOutcome() {
