@@ -92,11 +92,7 @@ class WireSavingsTests {
 			assertThat(put.status()).isEqualTo(200);
 			assertThat(put.header("content-encoding")).isEqualTo("deflate");
 			assertThat(text(new InflaterInputStream(new ByteArrayInputStream(put.body())))).contains(LARGE);
-			assertThat(client.getItem((get) -> get.tableName(TABLE).key(TestClients.key("deflated")))
-				.join()
-				.item()
-				.get("v")
-				.s()).isEqualTo(LARGE);
+			assertThat(asyncValueOf(client, "deflated")).isEqualTo(LARGE);
 		}
 	}
 
@@ -145,11 +141,7 @@ class WireSavingsTests {
 			client.putItem((put) -> put.tableName(TABLE).item(item("answer", LARGE)));
 			try (RequestRecording recording = cluster.recordRequests()) {
 				assertThat(valueOf(client, "answer")).isEqualTo(LARGE);
-				assertThat(async.getItem((get) -> get.tableName(TABLE).key(TestClients.key("answer")))
-					.join()
-					.item()
-					.get("v")
-					.s()).isEqualTo(LARGE);
+				assertThat(asyncValueOf(async, "answer")).isEqualTo(LARGE);
 				assertThat(recording.apiRequests()).hasSize(2).allSatisfy((get) -> {
 					assertThat(get.header("accept-encoding")).isEqualTo("gzip, deflate");
 					assertThat(get.responseHeader("Content-Encoding")).isEqualTo("gzip");
@@ -174,11 +166,7 @@ class WireSavingsTests {
 			client.putItem((put) -> put.tableName(TABLE).item(item("deflate-answer", LARGE)));
 			try (RequestRecording recording = cluster.recordRequests()) {
 				assertThat(valueOf(client, "deflate-answer")).isEqualTo(LARGE);
-				assertThat(async.getItem((get) -> get.tableName(TABLE).key(TestClients.key("deflate-answer")))
-					.join()
-					.item()
-					.get("v")
-					.s()).isEqualTo(LARGE);
+				assertThat(asyncValueOf(async, "deflate-answer")).isEqualTo(LARGE);
 				assertThat(recording.apiRequests()).hasSize(2).allSatisfy((get) -> {
 					assertThat(get.responseHeader("Content-Encoding")).isEqualTo("deflate");
 					assertThat(get.responseHeader("x-amz-crc32")).isNotNull();
@@ -240,11 +228,7 @@ class WireSavingsTests {
 			try (RequestRecording recording = cluster.recordRequests()) {
 				for (int i = 0; i < 6; i++) {
 					async.putItem((put) -> put.tableName(TABLE).item(item("all", LARGE))).join();
-					assertThat(async.getItem((get) -> get.tableName(TABLE).key(TestClients.key("all")))
-						.join()
-						.item()
-						.get("v")
-						.s()).isEqualTo(LARGE);
+					assertThat(asyncValueOf(async, "all")).isEqualTo(LARGE);
 				}
 				assertThat(recording.apiRequests()).anySatisfy((attempt) -> assertThat(attempt.status()).isEqualTo(503));
 				assertThat(recording.apiRequests()).allSatisfy((attempt) -> {
@@ -277,6 +261,10 @@ class WireSavingsTests {
 
 	private static String valueOf(DynamoDbClient client, String id) {
 		return client.getItem((get) -> get.tableName(TABLE).key(TestClients.key(id))).item().get("v").s();
+	}
+
+	private static String asyncValueOf(DynamoDbAsyncClient client, String id) {
+		return client.getItem((get) -> get.tableName(TABLE).key(TestClients.key(id))).join().item().get("v").s();
 	}
 
 	private static RecordedRequest only(List<RecordedRequest> requests) {
