@@ -14,6 +14,7 @@ import java.util.function.Function;
 import dev.alternator.client.AddressTranslator;
 import dev.alternator.client.AlternatorListener;
 import dev.alternator.client.AlternatorLoadBalancer;
+import dev.alternator.client.HttpClientCustomizer;
 import dev.alternator.client.KeyRouteAffinity;
 import dev.alternator.client.RoutingScope;
 import dev.alternator.client.TlsSettings;
@@ -69,6 +70,16 @@ public final class DefaultBuilder implements AlternatorLoadBalancer.Builder {
 	KeyRouteAffinity keyRouteAffinity = KeyRouteAffinity.NONE;
 
 	final Map<String, String> partitionKeys = new LinkedHashMap<>();
+
+	Duration connectionMaxIdleTime;
+
+	Duration connectionTimeToLive;
+
+	Duration connectionAcquisitionTimeout;
+
+	boolean tcpKeepAlive;
+
+	final List<HttpClientCustomizer> httpClientCustomizers = new ArrayList<>();
 
 	/**
 	 * @param factory makes the load balancer from the checked settings
@@ -218,6 +229,36 @@ public final class DefaultBuilder implements AlternatorLoadBalancer.Builder {
 					+ attribute + "'; for example partitionKey(\"" + table + "\", \"id\")");
 		}
 		this.partitionKeys.put(table, attribute);
+		return this;
+	}
+
+	@Override
+	public AlternatorLoadBalancer.Builder connectionMaxIdleTime(Duration maxIdleTime) {
+		this.connectionMaxIdleTime = maxIdleTime;
+		return this;
+	}
+
+	@Override
+	public AlternatorLoadBalancer.Builder connectionTimeToLive(Duration timeToLive) {
+		this.connectionTimeToLive = timeToLive;
+		return this;
+	}
+
+	@Override
+	public AlternatorLoadBalancer.Builder connectionAcquisitionTimeout(Duration timeout) {
+		this.connectionAcquisitionTimeout = timeout;
+		return this;
+	}
+
+	@Override
+	public AlternatorLoadBalancer.Builder tcpKeepAlive(boolean enabled) {
+		this.tcpKeepAlive = enabled;
+		return this;
+	}
+
+	@Override
+	public AlternatorLoadBalancer.Builder httpClientCustomizer(HttpClientCustomizer customizer) {
+		this.httpClientCustomizers.add(Objects.requireNonNull(customizer, "httpClientCustomizer"));
 		return this;
 	}
 

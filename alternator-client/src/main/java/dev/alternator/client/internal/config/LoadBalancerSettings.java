@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.alternator.client.AddressTranslator;
 import dev.alternator.client.AlternatorListener;
 import dev.alternator.client.AlternatorNode;
+import dev.alternator.client.HttpClientCustomizer;
 import dev.alternator.client.KeyRouteAffinity;
 import dev.alternator.client.RoutingScope;
 import dev.alternator.client.TlsSettings;
@@ -57,6 +58,18 @@ public final class LoadBalancerSettings {
 
 	public final Map<String, String> partitionKeys;
 
+	// HTTP client options: null leaves the SDK's default.
+
+	public final Duration connectionMaxIdleTime;
+
+	public final Duration connectionTimeToLive;
+
+	public final Duration connectionAcquisitionTimeout;
+
+	public final boolean tcpKeepAlive;
+
+	public final List<HttpClientCustomizer> httpClientCustomizers;
+
 	LoadBalancerSettings(DefaultBuilder builder) {
 		String defaultScheme = checkScheme((builder.scheme != null) ? builder.scheme : "http");
 		int defaultPort = checkPort((builder.port != null) ? builder.port : 8000);
@@ -94,6 +107,16 @@ public final class LoadBalancerSettings {
 		this.listeners = List.copyOf(builder.listeners);
 		this.keyRouteAffinity = builder.keyRouteAffinity;
 		this.partitionKeys = Map.copyOf(builder.partitionKeys);
+		this.connectionMaxIdleTime = positiveOrUnset("connectionMaxIdleTime", builder.connectionMaxIdleTime, "60s");
+		this.connectionTimeToLive = positiveOrUnset("connectionTimeToLive", builder.connectionTimeToLive, "5m");
+		this.connectionAcquisitionTimeout = positiveOrUnset("connectionAcquisitionTimeout",
+				builder.connectionAcquisitionTimeout, "10s");
+		this.tcpKeepAlive = builder.tcpKeepAlive;
+		this.httpClientCustomizers = List.copyOf(builder.httpClientCustomizers);
+	}
+
+	private static Duration positiveOrUnset(String name, Duration value, String example) {
+		return (value != null) ? positive(name, value, example) : null;
 	}
 
 	private static String checkScheme(String scheme) {

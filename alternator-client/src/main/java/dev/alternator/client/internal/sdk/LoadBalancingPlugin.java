@@ -22,11 +22,23 @@ public final class LoadBalancingPlugin implements SdkPlugin {
 
 	private final ExecutionInterceptor keyAffinity;
 
+	/** Warns when the load balancer's HTTP client was replaced; {@code null} when not watched. */
+	private final ExecutionInterceptor httpClientWitness;
+
 	/**
 	 * @param keyAffinity the interceptor of key-route affinity, or {@code null} when it is off
 	 */
 	public LoadBalancingPlugin(ExecutionInterceptor keyAffinity) {
+		this(keyAffinity, null);
+	}
+
+	/**
+	 * @param keyAffinity the interceptor of key-route affinity, or {@code null} when it is off
+	 * @param httpClientWitness the {@link HttpClientWitness} of the builder's HTTP client, or {@code null}
+	 */
+	public LoadBalancingPlugin(ExecutionInterceptor keyAffinity, ExecutionInterceptor httpClientWitness) {
 		this.keyAffinity = keyAffinity;
+		this.httpClientWitness = httpClientWitness;
 	}
 
 	@Override
@@ -36,6 +48,9 @@ public final class LoadBalancingPlugin implements SdkPlugin {
 		existing.retryStrategy().ifPresent((strategy) -> overrides.retryStrategy(withoutRetryBudget(strategy)));
 		if (this.keyAffinity != null && !existing.executionInterceptors().contains(this.keyAffinity)) {
 			overrides.addExecutionInterceptor(this.keyAffinity);
+		}
+		if (this.httpClientWitness != null && !existing.executionInterceptors().contains(this.httpClientWitness)) {
+			overrides.addExecutionInterceptor(this.httpClientWitness);
 		}
 		config.overrideConfiguration(overrides.build());
 	}
