@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 
 import dev.alternator.client.internal.config.DefaultBuilder;
@@ -155,8 +156,9 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		}
 		KeyManager[] keyManagers = SslContexts.keyManagers(settings.tls);
 		TrustManager[] trustManagers = SslContexts.trustManagers(settings.tls);
+		SSLContext sslContext = SslContexts.sslContext(settings.tls, keyManagers, trustManagers);
 		// The discovery requests accept any host name when verification is off; the trust managers still check chains.
-		this.http = new NodeHttp(SslContexts.sslContext(settings.tls, keyManagers, trustManagers),
+		this.http = new NodeHttp(sslContext,
 				settings.tls.isTrustAll() || !settings.tls.isHostnameVerification(),
 				"alternator-" + this.id + "-deadlines");
 		RoutingScope ringScope = (settings.keyRouteAffinity == KeyRouteAffinity.NONE) ? null
@@ -165,7 +167,7 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 				settings.translator, settings.discoveryTimeout, this.http, this.listeners);
 		this.prober = new NodeProber(this.registry, this.http, settings.discoveryTimeout, this.probePool);
 		this.registry.prober(this.prober::probe);
-		this.httpClients = new HttpClients(settings, trustManagers, keyManagers);
+		this.httpClients = new HttpClients(settings, trustManagers, keyManagers, sslContext);
 		this.partitionKeys = (settings.keyRouteAffinity != KeyRouteAffinity.NONE)
 				? new PartitionKeyNames(settings.partitionKeys, this::tableDescriptionClient,
 						"alternator-" + this.id + "-table-keys")

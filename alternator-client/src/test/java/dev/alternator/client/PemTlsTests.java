@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -70,28 +72,15 @@ class PemTlsTests {
 		}
 	}
 
-	@Test
-	void traditionalRsaKeyIsRead(@TempDir Path files) throws IOException {
+	@ParameterizedTest
+	@CsvSource({ "RSA, BEGIN RSA PRIVATE KEY", "EC, BEGIN EC PRIVATE KEY" })
+	void traditionalKeyIsRead(String algorithm, String header, @TempDir Path files) throws IOException {
 		Path chain = files.resolve("client.pem");
 		Path key = files.resolve("client.key");
-		ClientCertificates.Issued client = ClientCertificates.client("client", trustedAuthority, "RSA");
+		ClientCertificates.Issued client = ClientCertificates.client("client", trustedAuthority, algorithm);
 		client.writeChain(chain, trustedAuthority.certificate());
 		client.writeTraditionalKey(key);
-		assertThat(Files.readString(key)).contains("BEGIN RSA PRIVATE KEY");
-		try (AlternatorLoadBalancer loadBalancer = loadBalancer(chain, key, Duration.ofSeconds(10));
-				DynamoDbClient sync = TestClients.client(loadBalancer)) {
-			assertThat(sync.listTables().tableNames()).isNotNull();
-		}
-	}
-
-	@Test
-	void traditionalEcKeyIsRead(@TempDir Path files) throws IOException {
-		Path chain = files.resolve("client.pem");
-		Path key = files.resolve("client.key");
-		ClientCertificates.Issued client = ClientCertificates.client("client", trustedAuthority, "EC");
-		client.writeChain(chain, trustedAuthority.certificate());
-		client.writeTraditionalKey(key);
-		assertThat(Files.readString(key)).contains("BEGIN EC PRIVATE KEY");
+		assertThat(Files.readString(key)).contains(header);
 		try (AlternatorLoadBalancer loadBalancer = loadBalancer(chain, key, Duration.ofSeconds(10));
 				DynamoDbClient sync = TestClients.client(loadBalancer)) {
 			assertThat(sync.listTables().tableNames()).isNotNull();

@@ -1,7 +1,5 @@
 package dev.alternator.client.internal.sdk;
 
-import java.security.GeneralSecurityException;
-
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -35,15 +33,20 @@ public final class HttpClients {
 
 	private final boolean verifyHostname;
 
+	private final SSLContext sslContext;
+
 	/**
 	 * @param settings the load balancer's settings (timeouts, pool, connection options, customizers, TLS switches)
 	 * @param trustManagers the trust managers of the TLS settings, or {@code null} for the JVM's
 	 * @param keyManagers the client certificate's key managers, or {@code null}
+	 * @param sslContext a context with these managers, or {@code null} when TLS is not customized
 	 */
-	public HttpClients(LoadBalancerSettings settings, TrustManager[] trustManagers, KeyManager[] keyManagers) {
+	public HttpClients(LoadBalancerSettings settings, TrustManager[] trustManagers, KeyManager[] keyManagers,
+			SSLContext sslContext) {
 		this.settings = settings;
 		this.trustManagers = trustManagers;
 		this.keyManagers = keyManagers;
+		this.sslContext = sslContext;
 		this.trustAll = settings.tls.isTrustAll();
 		this.verifyHostname = settings.tls.isHostnameVerification();
 	}
@@ -68,8 +71,7 @@ public final class HttpClients {
 		if (!this.verifyHostname && !this.trustAll) {
 			// The SDK only drops Apache's host-name verifier together with certificate checks (trust-all): bring a
 			// socket factory that verifies the chain (the trust managers) and not the name.
-			builder.socketFactory(new SSLConnectionSocketFactory(sslContext(keyManagers, trustManagers),
-					NoopHostnameVerifier.INSTANCE));
+			builder.socketFactory(new SSLConnectionSocketFactory(this.sslContext, NoopHostnameVerifier.INSTANCE));
 		}
 		else {
 			if (trustManagers != null && !this.trustAll) {
@@ -103,17 +105,6 @@ public final class HttpClients {
 		// Netty checks host names through the trust managers (it sets the engine's endpoint identification), which
 		// leave the check out when host-name verification is off.
 		return NettyClients.create(this.settings, this.trustManagers, this.keyManagers, trustAllDefaults());
-	}
-
-	private static SSLContext sslContext(KeyManager[] keyManagers, TrustManager[] trustManagers) {
-		try {
-			SSLContext context = SSLContext.getInstance("TLS");
-			context.init(keyManagers, trustManagers, null);
-			return context;
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalArgumentException("Cannot set up TLS: " + ex.getMessage(), ex);
-		}
 	}
 
 	private AttributeMap trustAllDefaults() {
