@@ -58,8 +58,7 @@ class PemTlsTests {
 		Path chain = files.resolve("client.pem");
 		Path key = files.resolve("client.key");
 		ClientCertificates.Issued client = ClientCertificates.client("client", trustedAuthority, "EC");
-		client.writeChain(chain, trustedAuthority.certificate());
-		client.writePkcs8Key(key);
+		client.writePem(chain, key, trustedAuthority);
 		try (AlternatorLoadBalancer loadBalancer = loadBalancer(chain, key, Duration.ofSeconds(10));
 				DynamoDbClient sync = TestClients.client(loadBalancer);
 				DynamoDbAsyncClient async = loadBalancer.configure(DynamoDbAsyncClient.builder())
@@ -102,14 +101,12 @@ class PemTlsTests {
 		Path chain = files.resolve("client.pem");
 		Path key = files.resolve("client.key");
 		ClientCertificates.Issued untrusted = ClientCertificates.client("client", otherAuthority, "EC");
-		untrusted.writeChain(chain, otherAuthority.certificate());
-		untrusted.writePkcs8Key(key);
+		untrusted.writePem(chain, key, otherAuthority);
 		try (AlternatorLoadBalancer loadBalancer = loadBalancer(chain, key, Duration.ofMillis(100))) {
 			// Each new client has a new connection pool: every call below makes a new handshake.
 			assertThatThrownBy(() -> listTablesWithNewClient(loadBalancer)).isInstanceOf(RuntimeException.class);
 			ClientCertificates.Issued trusted = ClientCertificates.client("client", trustedAuthority, "EC");
-			trusted.writeChain(chain, trustedAuthority.certificate());
-			trusted.writePkcs8Key(key);
+			trusted.writePem(chain, key, trustedAuthority);
 			touch(chain, key);
 			await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> listTablesWithNewClient(loadBalancer));
 			Files.writeString(key, "-----BEGIN PRIVATE KEY-----\nbroken\n-----END PRIVATE KEY-----\n");

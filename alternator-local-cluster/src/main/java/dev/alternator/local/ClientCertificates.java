@@ -50,6 +50,19 @@ public final class ClientCertificates {
 		}
 
 		/**
+		 * Writes the certificate chain and the unencrypted PKCS#8 private key, as a client configured with PEM files
+		 * reads them.
+		 * @param chain the PEM file of the chain (this certificate, then the issuer's)
+		 * @param key the PEM file of the private key
+		 * @param issuer the authority that issued this certificate
+		 * @throws IOException when a file cannot be written
+		 */
+		public void writePem(Path chain, Path key, Issued issuer) throws IOException {
+			writeChain(chain, issuer.certificate());
+			writePkcs8Key(key);
+		}
+
+		/**
 		 * Writes the private key as unencrypted PKCS#8 ({@code PRIVATE KEY}).
 		 * @param file the file to write
 		 * @throws IOException when the file cannot be written

@@ -71,8 +71,7 @@ class AlternatorSslBundleReloadTests {
 		Path chain = files.resolve("client.pem");
 		Path key = files.resolve("client.key");
 		ClientCertificates.Issued untrusted = ClientCertificates.client("client", otherAuthority, "EC");
-		untrusted.writeChain(chain, otherAuthority.certificate());
-		untrusted.writePkcs8Key(key);
+		untrusted.writePem(chain, key, otherAuthority);
 		this.runner
 			.withPropertyValues("alternator.seeds=" + cluster.seeds().get(0), "alternator.ssl.bundle=alternator",
 					"spring.ssl.bundle.pem.alternator.truststore.certificate=file:" + caPem,
@@ -85,8 +84,7 @@ class AlternatorSslBundleReloadTests {
 					.isThrownBy(() -> listTablesWithNewClient(context.getBean(DynamoDbClientBuilder.class)));
 				// What reload-on-rebind does when the files change: the registry updates the bundle.
 				ClientCertificates.Issued trusted = ClientCertificates.client("client", trustedAuthority, "EC");
-				trusted.writeChain(chain, trustedAuthority.certificate());
-				trusted.writePkcs8Key(key);
+				trusted.writePem(chain, key, trustedAuthority);
 				SslBundle renewed = SslBundle.of(new PemSslStoreBundle(
 						PemSslStoreDetails.forCertificate(Files.readString(chain)).withPrivateKey(Files.readString(key)),
 						PemSslStoreDetails.forCertificate(Files.readString(caPem))));
