@@ -13,6 +13,7 @@ module dev.alternator.client {
 	requires software.amazon.awssdk.awscore;
 	requires software.amazon.awssdk.http;
 	requires software.amazon.awssdk.http.apache;
+	requires org.apache.httpcomponents.httpclient;
 	requires static software.amazon.awssdk.http.nio.netty;
 	requires software.amazon.awssdk.http.auth.aws;
 	requires software.amazon.awssdk.metrics;

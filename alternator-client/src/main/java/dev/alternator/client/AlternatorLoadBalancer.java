@@ -22,6 +22,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+
 import dev.alternator.client.internal.config.DefaultBuilder;
 import dev.alternator.client.internal.config.LoadBalancerSettings;
 import dev.alternator.client.internal.affinity.AffinityKeyExtractor;
@@ -40,6 +44,7 @@ import dev.alternator.client.internal.node.NodeSet;
 import dev.alternator.client.internal.routing.RequestRouter;
 import dev.alternator.client.internal.sdk.CallPlanAuthSchemeProvider;
 import dev.alternator.client.internal.sdk.HeaderTrimming;
+import dev.alternator.client.internal.sdk.HttpClientWitness;
 import dev.alternator.client.internal.sdk.HttpClients;
 import dev.alternator.client.internal.sdk.LoadBalancingPlugin;
 import dev.alternator.client.internal.sdk.ObservedAsyncHttpClient;
@@ -157,7 +162,16 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 			logger.warn("Alternator TLS certificate verification is OFF (trust-all): any server can impersonate the"
 					+ " cluster. Use a trust store or CA certificate outside tests");
 		}
-		this.http = new NodeHttp(SslContexts.sslContext(settings.tls), settings.tls.isTrustAll(),
+		if (!settings.tls.isHostnameVerification() && !settings.tls.isTrustAll()) {
+			logger.warn("Alternator TLS host-name verification is OFF: any holder of a certificate the client trusts can"
+					+ " impersonate any node. Turn it off only for nodes whose certificates cannot name them");
+		}
+		KeyManager[] keyManagers = SslContexts.keyManagers(settings.tls);
+		TrustManager[] trustManagers = SslContexts.trustManagers(settings.tls);
+		SSLContext sslContext = SslContexts.sslContext(settings.tls, keyManagers, trustManagers);
+		// The discovery requests accept any host name when verification is off; the trust managers still check chains.
+		this.http = new NodeHttp(sslContext,
+				settings.tls.isTrustAll() || !settings.tls.isHostnameVerification(),
 				"alternator-" + this.id + "-deadlines");
 		RoutingScope ringScope = (settings.keyRouteAffinity == KeyRouteAffinity.NONE) ? null
 				: settings.chain.get(0).datacenter().map(RoutingScope::datacenter).orElse(RoutingScope.cluster());
@@ -165,9 +179,7 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 				settings.translator, settings.discoveryTimeout, this.http, this.listeners);
 		this.prober = new NodeProber(this.registry, this.http, settings.discoveryTimeout, this.probePool);
 		this.registry.prober(this.prober::probe);
-		this.httpClients = new HttpClients(settings.connectTimeout, settings.readTimeout, settings.maxConnections,
-				SslContexts.trustManagers(settings.tls), SslContexts.keyManagers(settings.tls),
-				settings.tls.isTrustAll());
+		this.httpClients = new HttpClients(settings, trustManagers, keyManagers, sslContext);
 		this.partitionKeys = (settings.keyRouteAffinity != KeyRouteAffinity.NONE)
 				? new PartitionKeyNames(settings.partitionKeys, this::tableDescriptionClient,
 						"alternator-" + this.id + "-table-keys")
@@ -210,7 +222,8 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 	 * owned by this load balancer, and a plugin that turns the SDK's retry budget off (and routes writes by key when
 	 * key-route affinity is on) once the client is built. Starts the load balancer if needed. Set credentials and
 	 * override configuration after this call; an HTTP client set afterwards replaces the load balancer's, which then
-	 * cannot take a failing node out of rotation. When another thread is already starting the load balancer, this
+	 * cannot take a failing node out of rotation: a warning is logged at the first answer (set HTTP options with the
+	 * load balancer's builder instead). When another thread is already starting the load balancer, this
 	 * returns without waiting for that start: until discovery answers, requests go to the seeds.
 	 * @param builder a DynamoDB client builder
 	 * @return the same builder
@@ -218,9 +231,10 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 	public DynamoDbClientBuilder configure(DynamoDbClientBuilder builder) {
 		startUnlessStarting();
 		SdkHttpClient httpClient = own(this.httpClients.createSync());
-		builder.httpClient(new ObservedHttpClient(httpClient, this.failures, this.listeners));
+		HttpClientWitness witness = new HttpClientWitness();
+		builder.httpClient(witness.watch(new ObservedHttpClient(httpClient, this.failures, this.listeners)));
 		builder.endpointOverride(endpoint()).region(this.settings.region);
-		applyCommon(builder::authSchemeProvider, builder::putAuthScheme, builder::addPlugin);
+		applyCommon(builder::authSchemeProvider, builder::putAuthScheme, builder::addPlugin, witness);
 		return builder;
 	}
 
@@ -233,9 +247,10 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 	public DynamoDbAsyncClientBuilder configure(DynamoDbAsyncClientBuilder builder) {
 		startUnlessStarting();
 		SdkAsyncHttpClient httpClient = own(this.httpClients.createAsync());
-		builder.httpClient(new ObservedAsyncHttpClient(httpClient, this.failures, this.listeners));
+		HttpClientWitness witness = new HttpClientWitness();
+		builder.httpClient(witness.watch(new ObservedAsyncHttpClient(httpClient, this.failures, this.listeners)));
 		builder.endpointOverride(endpoint()).region(this.settings.region);
-		applyCommon(builder::authSchemeProvider, builder::putAuthScheme, builder::addPlugin);
+		applyCommon(builder::authSchemeProvider, builder::putAuthScheme, builder::addPlugin, witness);
 		return builder;
 	}
 
@@ -253,11 +268,12 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 	}
 
 	private void applyCommon(Consumer<DynamoDbAuthSchemeProvider> authSchemeProvider,
-			Consumer<RoutingAuthScheme> authScheme, Consumer<SdkPlugin> plugin) {
+			Consumer<RoutingAuthScheme> authScheme, Consumer<SdkPlugin> plugin, HttpClientWitness witness) {
 		authSchemeProvider.accept(new CallPlanAuthSchemeProvider(DynamoDbAuthSchemeProvider.defaultProvider()));
 		authScheme.accept(new RoutingAuthScheme(new RoutingSigner(this.router, this.partitionKeys,
 				AwsV4HttpSigner.create(), this.headerTrimming)));
-		plugin.accept(new LoadBalancingPlugin(this.interceptors, UserAgent.of(this.settings.userAgentSuffix)));
+		plugin.accept(new LoadBalancingPlugin(this.interceptors, UserAgent.of(this.settings.userAgentSuffix),
+				witness));
 	}
 
 	/**
@@ -725,6 +741,44 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		 * @return this builder
 		 */
 		Builder listener(AlternatorListener listener);
+
+		/**
+		 * How long a pooled connection may stay idle before it is closed. Default: the SDK HTTP client's (60 s).
+		 * @param maxIdleTime a positive duration
+		 * @return this builder
+		 */
+		Builder connectionMaxIdleTime(Duration maxIdleTime);
+
+		/**
+		 * How long a pooled connection may live at most, after which it is closed rather than reused (spreads
+		 * connections again after nodes come and go). Default: the SDK HTTP client's (unlimited).
+		 * @param timeToLive a positive duration
+		 * @return this builder
+		 */
+		Builder connectionTimeToLive(Duration timeToLive);
+
+		/**
+		 * How long a request may wait for a connection from a full pool. Default: the SDK HTTP client's (10 s).
+		 * @param timeout a positive duration
+		 * @return this builder
+		 */
+		Builder connectionAcquisitionTimeout(Duration timeout);
+
+		/**
+		 * Whether TCP keep-alive is turned on for the connections to the nodes (default {@code false}, as in the SDK).
+		 * @param enabled whether to send TCP keep-alive probes
+		 * @return this builder
+		 */
+		Builder tcpKeepAlive(boolean enabled);
+
+		/**
+		 * Adds a customizer of the SDK HTTP client builders this load balancer uses, applied in the order added,
+		 * after the load balancer's own settings. Whatever it changes, the load balancer still observes every
+		 * attempt's transport failure.
+		 * @param customizer the customizer
+		 * @return this builder
+		 */
+		Builder httpClientCustomizer(HttpClientCustomizer customizer);
 
 		/**
 		 * Checks the settings and builds the load balancer, not started yet: {@code configure(...)} or

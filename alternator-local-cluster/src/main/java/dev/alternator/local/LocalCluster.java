@@ -292,7 +292,7 @@ public final class LocalCluster implements AutoCloseable {
 
 	private NodeServer createServer(String address, NodeServer.RequestHandler handler) {
 		return new NodeServer(inetAddress(address), this.port, (this.tls != null) ? this.tls.sslContext() : null,
-				this.connectionExecutor, handler);
+				this.tls != null && this.tls.requiresClientCertificate(), this.connectionExecutor, handler);
 	}
 
 	private void requireOpen() {
@@ -420,6 +420,15 @@ public final class LocalCluster implements AutoCloseable {
 		Builder tls(boolean enabled);
 
 		/**
+		 * Serves https (as {@link #tls(boolean)}) and requires mutual TLS: a client must present a certificate
+		 * issued by one of these certificates (or one of them itself), or the handshake fails. For tests of client
+		 * certificates.
+		 * @param trusted the certificates that client certificates must chain to
+		 * @return this builder
+		 */
+		Builder requireClientCertificate(java.security.cert.X509Certificate... trusted);
+
+		/**
 		 * How often the engine deletes items whose TTL has passed (default 2 seconds). Alternator scans far less
 		 * often; a short period lets tests see expiry soon.
 		 * @param period the scan period, positive
@@ -476,6 +485,8 @@ public final class LocalCluster implements AutoCloseable {
 		private String secretAccessKey;
 
 		private boolean tls;
+
+		private java.util.List<java.security.cert.X509Certificate> clientTrust = java.util.List.of();
 
 		private dev.alternator.local.engine.EngineOptions engineOptions = dev.alternator.local.engine.EngineOptions
 			.defaults();
@@ -542,6 +553,16 @@ public final class LocalCluster implements AutoCloseable {
 		}
 
 		@Override
+		public Builder requireClientCertificate(java.security.cert.X509Certificate... trusted) {
+			if (trusted.length == 0) {
+				throw new IllegalArgumentException("requireClientCertificate needs at least one trusted certificate");
+			}
+			this.clientTrust = java.util.List.of(trusted);
+			this.tls = true;
+			return this;
+		}
+
+		@Override
 		public Builder ttlScanPeriod(java.time.Duration period) {
 			this.engineOptions = this.engineOptions.withTtlScanPeriod(period);
 			return this;
@@ -565,7 +586,7 @@ public final class LocalCluster implements AutoCloseable {
 				nodes("dc1", "rack1", 2).node("dc1", "rack2");
 			}
 			long started = System.nanoTime();
-			LocalClusterTls tlsMaterial = this.tls ? LocalClusterTls.generate() : null;
+			LocalClusterTls tlsMaterial = this.tls ? LocalClusterTls.generate(this.clientTrust) : null;
 			DynamoDbEngine engine = startEngine();
 			try {
 				LocalCluster cluster = startNodes(engine, tlsMaterial);

@@ -46,12 +46,22 @@ public final class LocalClusterTls {
 
 	private final SSLContext sslContext;
 
-	private LocalClusterTls(X509Certificate certificate, SSLContext sslContext) {
+	private final boolean requiresClientCertificate;
+
+	private LocalClusterTls(X509Certificate certificate, SSLContext sslContext, boolean requiresClientCertificate) {
 		this.certificate = certificate;
 		this.sslContext = sslContext;
+		this.requiresClientCertificate = requiresClientCertificate;
 	}
 
 	static LocalClusterTls generate() {
+		return generate(List.of());
+	}
+
+	/**
+	 * @param clientTrust the certificates client certificates must chain to; empty when none is required
+	 */
+	static LocalClusterTls generate(List<X509Certificate> clientTrust) {
 		try {
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
 			generator.initialize(256);
@@ -76,13 +86,29 @@ public final class LocalClusterTls {
 			keyStore.setKeyEntry("node", keyPair.getPrivate(), KEY_PASSWORD, new X509Certificate[] { certificate });
 			KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
 			keyManagers.init(keyStore, KEY_PASSWORD);
+			javax.net.ssl.TrustManager[] trustManagers = null;
+			if (!clientTrust.isEmpty()) {
+				KeyStore trusted = KeyStore.getInstance("PKCS12");
+				trusted.load(null, null);
+				for (int i = 0; i < clientTrust.size(); i++) {
+					trusted.setCertificateEntry("client-ca-" + i, clientTrust.get(i));
+				}
+				javax.net.ssl.TrustManagerFactory trustFactory = javax.net.ssl.TrustManagerFactory
+					.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+				trustFactory.init(trusted);
+				trustManagers = trustFactory.getTrustManagers();
+			}
 			SSLContext context = SSLContext.getInstance("TLS");
-			context.init(keyManagers.getKeyManagers(), null, null);
-			return new LocalClusterTls(certificate, context);
+			context.init(keyManagers.getKeyManagers(), trustManagers, null);
+			return new LocalClusterTls(certificate, context, !clientTrust.isEmpty());
 		}
 		catch (GeneralSecurityException | IOException | org.bouncycastle.operator.OperatorCreationException ex) {
 			throw new LocalClusterException("Could not generate the local cluster's TLS certificate: " + ex, ex);
 		}
+	}
+
+	boolean requiresClientCertificate() {
+		return this.requiresClientCertificate;
 	}
 
 	SSLContext sslContext() {

@@ -56,6 +56,9 @@ final class NodeServer {
 
 	private final SSLContext sslContext;
 
+	/** Whether a TLS client must present a certificate the context trusts (mutual TLS). */
+	private final boolean needClientAuth;
+
 	private final ExecutorService connectionExecutor;
 
 	private final RequestHandler handler;
@@ -68,9 +71,15 @@ final class NodeServer {
 
 	NodeServer(InetAddress address, int port, SSLContext sslContext, ExecutorService connectionExecutor,
 			RequestHandler handler) {
+		this(address, port, sslContext, false, connectionExecutor, handler);
+	}
+
+	NodeServer(InetAddress address, int port, SSLContext sslContext, boolean needClientAuth,
+			ExecutorService connectionExecutor, RequestHandler handler) {
 		this.address = address;
 		this.port = port;
 		this.sslContext = sslContext;
+		this.needClientAuth = needClientAuth;
 		this.connectionExecutor = connectionExecutor;
 		this.handler = handler;
 	}
@@ -83,6 +92,9 @@ final class NodeServer {
 			return;
 		}
 		ServerSocket socket = bind(this.address, this.port, this.sslContext);
+		if (this.needClientAuth && socket instanceof javax.net.ssl.SSLServerSocket tlsSocket) {
+			tlsSocket.setNeedClientAuth(true);
+		}
 		this.serverSocket = socket;
 		this.acceptor = new Thread(() -> acceptLoop(socket),
 				"alternator-local-" + this.address.getHostAddress() + "-acceptor");

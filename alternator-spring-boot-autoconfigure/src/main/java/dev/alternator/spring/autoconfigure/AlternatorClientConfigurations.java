@@ -8,6 +8,8 @@ import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -32,8 +34,10 @@ final class AlternatorClientConfigurations {
 	}
 
 	@SuppressWarnings("deprecation")
-	private static TlsSettings tlsSettings(AlternatorProperties.Tls tls) {
-		TlsSettings.Builder builder = TlsSettings.builder().trustAll(tls.isTrustAll());
+	private static TlsSettings tlsSettings(AlternatorProperties.Tls tls, boolean hostnameVerification) {
+		TlsSettings.Builder builder = TlsSettings.builder()
+			.trustAll(tls.isTrustAll())
+			.hostnameVerification(hostnameVerification);
 		if (tls.getTrustStore() != null) {
 			builder.trustStore(tls.getTrustStore(), chars(tls.getTrustStorePassword()), tls.getTrustStoreType());
 		}
@@ -68,7 +72,9 @@ final class AlternatorClientConfigurations {
 		@ConditionalOnMissingBean
 		AlternatorLoadBalancer alternatorLoadBalancer(AlternatorProperties properties,
 				AlternatorConnectionDetails connectionDetails,
-				ObjectProvider<AlternatorLoadBalancerBuilderCustomizer> customizers) {
+				ObjectProvider<AlternatorLoadBalancerBuilderCustomizer> customizers,
+				ObjectProvider<AlternatorHttpClientCustomizer> httpClientCustomizers,
+				ObjectProvider<SslBundles> sslBundles) {
 			if (connectionDetails.getSeeds() == null || connectionDetails.getSeeds().isEmpty()) {
 				throw new NoAlternatorSeedsException();
 			}
@@ -86,8 +92,7 @@ final class AlternatorClientConfigurations {
 				.connectTimeout(properties.getHttp().getConnectTimeout())
 				.readTimeout(properties.getHttp().getReadTimeout())
 				.maxConnections(properties.getHttp().getMaxConnections())
-				.tls((connectionDetails.getSslBundle() != null) ? SslBundleTlsSettings.of(connectionDetails.getSslBundle())
-						: tlsSettings(properties.getTls()))
+				.tls(tlsSettings(properties, connectionDetails, sslBundles))
 				.keyRouteAffinity(properties.getKeyRouteAffinity().getMode());
 			properties.getKeyRouteAffinity().getPartitionKeys().forEach(builder::partitionKey);
 			AlternatorProperties.Compression.Request requestCompression = properties.getCompression().getRequest();
@@ -115,8 +120,38 @@ final class AlternatorClientConfigurations {
 				builder.port(port);
 			}
 			builder.userAgentSuffix(properties.getUserAgentSuffix());
+			// HTTP client options (issue 13): unset ones keep the SDK's defaults.
+			AlternatorProperties.Http http = properties.getHttp();
+			if (http.getConnectionMaxIdleTime() != null) {
+				builder.connectionMaxIdleTime(http.getConnectionMaxIdleTime());
+			}
+			if (http.getConnectionTimeToLive() != null) {
+				builder.connectionTimeToLive(http.getConnectionTimeToLive());
+			}
+			if (http.getConnectionAcquisitionTimeout() != null) {
+				builder.connectionAcquisitionTimeout(http.getConnectionAcquisitionTimeout());
+			}
+			builder.tcpKeepAlive(http.isTcpKeepAlive());
+			httpClientCustomizers.orderedStream().forEach(builder::httpClientCustomizer);
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
+		}
+
+		/**
+		 * The connection details' SSL bundle (followed on reload when it is the named bundle of
+		 * {@code alternator.ssl.bundle}), else the deprecated {@code alternator.tls.*} files.
+		 */
+		private static TlsSettings tlsSettings(AlternatorProperties properties,
+				AlternatorConnectionDetails connectionDetails, ObjectProvider<SslBundles> sslBundles) {
+			boolean hostnameVerification = properties.getSsl().isHostnameVerification();
+			SslBundle bundle = connectionDetails.getSslBundle();
+			if (bundle == null) {
+				return AlternatorClientConfigurations.tlsSettings(properties.getTls(), hostnameVerification);
+			}
+			String name = (connectionDetails instanceof PropertiesAlternatorConnectionDetails)
+					? properties.getSsl().getBundle() : null;
+			return SslBundleManagers.tlsSettings(bundle, (name != null) ? sslBundles.getIfAvailable() : null, name,
+					hostnameVerification);
 		}
 
 		/**

@@ -478,6 +478,58 @@ public class AlternatorProperties implements Validator {
 		 */
 		private Duration readTimeout = Duration.ofSeconds(30);
 
+		/**
+		 * How long a pooled connection may stay idle before it is closed. Unset: the SDK HTTP client's default.
+		 */
+		private Duration connectionMaxIdleTime;
+
+		/**
+		 * How long a pooled connection may live at most before it is closed rather than reused. Unset: unlimited.
+		 */
+		private Duration connectionTimeToLive;
+
+		/**
+		 * How long a request may wait for a connection from a full pool. Unset: the SDK HTTP client's default.
+		 */
+		private Duration connectionAcquisitionTimeout;
+
+		/**
+		 * Whether to turn TCP keep-alive on for the connections to the nodes.
+		 */
+		private boolean tcpKeepAlive;
+
+		public Duration getConnectionMaxIdleTime() {
+			return this.connectionMaxIdleTime;
+		}
+
+		public void setConnectionMaxIdleTime(Duration connectionMaxIdleTime) {
+			this.connectionMaxIdleTime = connectionMaxIdleTime;
+		}
+
+		public Duration getConnectionTimeToLive() {
+			return this.connectionTimeToLive;
+		}
+
+		public void setConnectionTimeToLive(Duration connectionTimeToLive) {
+			this.connectionTimeToLive = connectionTimeToLive;
+		}
+
+		public Duration getConnectionAcquisitionTimeout() {
+			return this.connectionAcquisitionTimeout;
+		}
+
+		public void setConnectionAcquisitionTimeout(Duration connectionAcquisitionTimeout) {
+			this.connectionAcquisitionTimeout = connectionAcquisitionTimeout;
+		}
+
+		public boolean isTcpKeepAlive() {
+			return this.tcpKeepAlive;
+		}
+
+		public void setTcpKeepAlive(boolean tcpKeepAlive) {
+			this.tcpKeepAlive = tcpKeepAlive;
+		}
+
 		public int getMaxConnections() {
 			return this.maxConnections;
 		}
@@ -662,6 +714,20 @@ public class AlternatorProperties implements Validator {
 		 * node certificates and whose key store, if any, holds the client certificate.
 		 */
 		private String bundle;
+
+		/**
+		 * Whether a node's certificate must name the host connected to. Turning it off still verifies the certificate
+		 * chain but lets any holder of a trusted certificate impersonate any node; a warning is logged at start-up.
+		 */
+		private boolean hostnameVerification = true;
+
+		public boolean isHostnameVerification() {
+			return this.hostnameVerification;
+		}
+
+		public void setHostnameVerification(boolean hostnameVerification) {
+			this.hostnameVerification = hostnameVerification;
+		}
 
 		public boolean isEnabled() {
 			return (this.enabled != null) ? this.enabled : this.bundle != null;

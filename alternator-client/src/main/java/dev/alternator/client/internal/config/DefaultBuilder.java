@@ -15,6 +15,7 @@ import dev.alternator.client.AddressTranslator;
 import dev.alternator.client.AlternatorListener;
 import dev.alternator.client.AlternatorLoadBalancer;
 import dev.alternator.client.Compression;
+import dev.alternator.client.HttpClientCustomizer;
 import dev.alternator.client.KeyRouteAffinity;
 import dev.alternator.client.RoutingScope;
 import dev.alternator.client.TlsSettings;
@@ -82,6 +83,16 @@ public final class DefaultBuilder implements AlternatorLoadBalancer.Builder {
 	boolean trimHeaders;
 
 	String userAgentSuffix;
+
+	Duration connectionMaxIdleTime;
+
+	Duration connectionTimeToLive;
+
+	Duration connectionAcquisitionTimeout;
+
+	boolean tcpKeepAlive;
+
+	final List<HttpClientCustomizer> httpClientCustomizers = new ArrayList<>();
 
 	/**
 	 * @param factory makes the load balancer from the checked settings
@@ -243,8 +254,20 @@ public final class DefaultBuilder implements AlternatorLoadBalancer.Builder {
 	}
 
 	@Override
+	public AlternatorLoadBalancer.Builder connectionMaxIdleTime(Duration maxIdleTime) {
+		this.connectionMaxIdleTime = maxIdleTime;
+		return this;
+	}
+
+	@Override
 	public AlternatorLoadBalancer.Builder responseCompression(boolean enabled) {
 		this.responseCompression = enabled;
+		return this;
+	}
+
+	@Override
+	public AlternatorLoadBalancer.Builder connectionTimeToLive(Duration timeToLive) {
+		this.connectionTimeToLive = timeToLive;
 		return this;
 	}
 
@@ -255,8 +278,26 @@ public final class DefaultBuilder implements AlternatorLoadBalancer.Builder {
 	}
 
 	@Override
+	public AlternatorLoadBalancer.Builder connectionAcquisitionTimeout(Duration timeout) {
+		this.connectionAcquisitionTimeout = timeout;
+		return this;
+	}
+
+	@Override
 	public AlternatorLoadBalancer.Builder userAgentSuffix(String suffix) {
 		this.userAgentSuffix = suffix;
+		return this;
+	}
+
+	@Override
+	public AlternatorLoadBalancer.Builder tcpKeepAlive(boolean enabled) {
+		this.tcpKeepAlive = enabled;
+		return this;
+	}
+
+	@Override
+	public AlternatorLoadBalancer.Builder httpClientCustomizer(HttpClientCustomizer customizer) {
+		this.httpClientCustomizers.add(Objects.requireNonNull(customizer, "httpClientCustomizer"));
 		return this;
 	}
 

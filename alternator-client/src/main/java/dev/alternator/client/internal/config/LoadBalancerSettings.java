@@ -10,6 +10,7 @@ import dev.alternator.client.AddressTranslator;
 import dev.alternator.client.AlternatorListener;
 import dev.alternator.client.AlternatorNode;
 import dev.alternator.client.Compression;
+import dev.alternator.client.HttpClientCustomizer;
 import dev.alternator.client.KeyRouteAffinity;
 import dev.alternator.client.RoutingScope;
 import dev.alternator.client.TlsSettings;
@@ -77,6 +78,18 @@ public final class LoadBalancerSettings {
 	/** Added to the User-Agent after this library's part; {@code null} for none. */
 	public final String userAgentSuffix;
 
+	// HTTP client options: null leaves the SDK's default.
+
+	public final Duration connectionMaxIdleTime;
+
+	public final Duration connectionTimeToLive;
+
+	public final Duration connectionAcquisitionTimeout;
+
+	public final boolean tcpKeepAlive;
+
+	public final List<HttpClientCustomizer> httpClientCustomizers;
+
 	LoadBalancerSettings(DefaultBuilder builder) {
 		String defaultScheme = checkScheme((builder.scheme != null) ? builder.scheme : "http");
 		int defaultPort = checkPort((builder.port != null) ? builder.port : 8000);
@@ -123,6 +136,12 @@ public final class LoadBalancerSettings {
 		this.responseCompression = builder.responseCompression;
 		this.trimHeaders = builder.trimHeaders;
 		this.userAgentSuffix = userAgentSuffix(builder.userAgentSuffix);
+		this.connectionMaxIdleTime = positiveOrUnset("connectionMaxIdleTime", builder.connectionMaxIdleTime, "60s");
+		this.connectionTimeToLive = positiveOrUnset("connectionTimeToLive", builder.connectionTimeToLive, "5m");
+		this.connectionAcquisitionTimeout = positiveOrUnset("connectionAcquisitionTimeout",
+				builder.connectionAcquisitionTimeout, "10s");
+		this.tcpKeepAlive = builder.tcpKeepAlive;
+		this.httpClientCustomizers = List.copyOf(builder.httpClientCustomizers);
 	}
 
 	private static String userAgentSuffix(String suffix) {
@@ -134,6 +153,10 @@ public final class LoadBalancerSettings {
 					+ suffix.replaceAll("[^\\x20-\\x7e]", "?") + "'; for example orders-service/2.1");
 		}
 		return suffix.strip();
+	}
+
+	private static Duration positiveOrUnset(String name, Duration value, String example) {
+		return (value != null) ? positive(name, value, example) : null;
 	}
 
 	private static String checkScheme(String scheme) {

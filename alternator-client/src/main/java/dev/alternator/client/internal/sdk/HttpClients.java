@@ -1,11 +1,14 @@
 package dev.alternator.client.internal.sdk;
 
-import java.time.Duration;
-
 import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 
+import dev.alternator.client.HttpClientCustomizer;
+import dev.alternator.client.internal.config.LoadBalancerSettings;
 
+import org.apache.http.conn.ssl.NoopHostnameVerifier;
+import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -13,17 +16,14 @@ import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.utils.AttributeMap;
 
 /**
- * Creates the HTTP clients the load balancer owns, with its timeouts, pool size and TLS settings.
+ * Creates the HTTP clients the load balancer owns, with its timeouts, pool and connection options, TLS settings and
+ * the application's customizers (applied last).
  */
 public final class HttpClients {
 
 	private static final String NETTY_CLIENT = "software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient";
 
-	private final Duration connectTimeout;
-
-	private final Duration readTimeout;
-
-	private final int maxConnections;
+	private final LoadBalancerSettings settings;
 
 	private final TrustManager[] trustManagers;
 
@@ -31,33 +31,58 @@ public final class HttpClients {
 
 	private final boolean trustAll;
 
+	private final boolean verifyHostname;
+
+	private final SSLContext sslContext;
+
 	/**
+	 * @param settings the load balancer's settings (timeouts, pool, connection options, customizers, TLS switches)
 	 * @param trustManagers the trust managers of the TLS settings, or {@code null} for the JVM's
 	 * @param keyManagers the client certificate's key managers, or {@code null}
-	 * @param trustAll whether certificates are not verified (tests only)
+	 * @param sslContext a context with these managers, or {@code null} when TLS is not customized
 	 */
-	public HttpClients(Duration connectTimeout, Duration readTimeout, int maxConnections, TrustManager[] trustManagers,
-			KeyManager[] keyManagers, boolean trustAll) {
-		this.connectTimeout = connectTimeout;
-		this.readTimeout = readTimeout;
-		this.maxConnections = maxConnections;
+	public HttpClients(LoadBalancerSettings settings, TrustManager[] trustManagers, KeyManager[] keyManagers,
+			SSLContext sslContext) {
+		this.settings = settings;
 		this.trustManagers = trustManagers;
 		this.keyManagers = keyManagers;
-		this.trustAll = trustAll;
+		this.sslContext = sslContext;
+		this.trustAll = settings.tls.isTrustAll();
+		this.verifyHostname = settings.tls.isHostnameVerification();
 	}
 
 	public SdkHttpClient createSync() {
 		ApacheHttpClient.Builder builder = ApacheHttpClient.builder()
-			.connectionTimeout(this.connectTimeout)
-			.socketTimeout(this.readTimeout)
-			.maxConnections(this.maxConnections);
-		TrustManager[] trustManagers = this.trustManagers;
-		if (trustManagers != null && !this.trustAll) {
-			builder.tlsTrustManagersProvider(() -> trustManagers);
+			.connectionTimeout(this.settings.connectTimeout)
+			.socketTimeout(this.settings.readTimeout)
+			.maxConnections(this.settings.maxConnections)
+			.tcpKeepAlive(this.settings.tcpKeepAlive);
+		if (this.settings.connectionMaxIdleTime != null) {
+			builder.connectionMaxIdleTime(this.settings.connectionMaxIdleTime);
 		}
+		if (this.settings.connectionTimeToLive != null) {
+			builder.connectionTimeToLive(this.settings.connectionTimeToLive);
+		}
+		if (this.settings.connectionAcquisitionTimeout != null) {
+			builder.connectionAcquisitionTimeout(this.settings.connectionAcquisitionTimeout);
+		}
+		TrustManager[] trustManagers = this.trustManagers;
 		KeyManager[] keyManagers = this.keyManagers;
-		if (keyManagers != null) {
-			builder.tlsKeyManagersProvider(() -> keyManagers);
+		if (!this.verifyHostname && !this.trustAll) {
+			// The SDK only drops Apache's host-name verifier together with certificate checks (trust-all): bring a
+			// socket factory that verifies the chain (the trust managers) and not the name.
+			builder.socketFactory(new SSLConnectionSocketFactory(this.sslContext, NoopHostnameVerifier.INSTANCE));
+		}
+		else {
+			if (trustManagers != null && !this.trustAll) {
+				builder.tlsTrustManagersProvider(() -> trustManagers);
+			}
+			if (keyManagers != null) {
+				builder.tlsKeyManagersProvider(() -> keyManagers);
+			}
+		}
+		for (HttpClientCustomizer customizer : this.settings.httpClientCustomizers) {
+			customizer.customize(builder);
 		}
 		return builder.buildWithDefaults(trustAllDefaults());
 	}
@@ -77,8 +102,9 @@ public final class HttpClients {
 			throw new IllegalStateException("An asynchronous client needs software.amazon.awssdk:netty-nio-client on"
 					+ " the classpath, or an SdkAsyncHttpClient set on the DynamoDbAsyncClientBuilder before configure()");
 		}
-		return NettyClients.create(this.connectTimeout, this.readTimeout, this.maxConnections, this.trustManagers,
-				this.keyManagers, this.trustAll, trustAllDefaults());
+		// Netty checks host names through the trust managers (it sets the engine's endpoint identification), which
+		// leave the check out when host-name verification is off.
+		return NettyClients.create(this.settings, this.trustManagers, this.keyManagers, trustAllDefaults());
 	}
 
 	private AttributeMap trustAllDefaults() {

@@ -27,13 +27,19 @@ public final class LoadBalancingPlugin implements SdkPlugin {
 
 	private final String userAgent;
 
+	/** Warns when the load balancer's HTTP client was replaced; {@code null} when not watched. */
+	private final ExecutionInterceptor httpClientWitness;
+
 	/**
 	 * @param interceptors the interceptors to add, in order (key-route affinity, compression)
 	 * @param userAgent this library's User-Agent part (see {@link UserAgent#of(String)})
+	 * @param httpClientWitness the {@link HttpClientWitness} of the builder's HTTP client, or {@code null}
 	 */
-	public LoadBalancingPlugin(List<ExecutionInterceptor> interceptors, String userAgent) {
+	public LoadBalancingPlugin(List<ExecutionInterceptor> interceptors, String userAgent,
+			ExecutionInterceptor httpClientWitness) {
 		this.interceptors = List.copyOf(interceptors);
 		this.userAgent = userAgent;
+		this.httpClientWitness = httpClientWitness;
 	}
 
 	@Override
@@ -54,6 +60,9 @@ public final class LoadBalancingPlugin implements SdkPlugin {
 		}
 		else if (!suffix.contains(this.userAgent)) {
 			overrides.putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, suffix + " " + this.userAgent);
+		}
+		if (this.httpClientWitness != null && !existing.executionInterceptors().contains(this.httpClientWitness)) {
+			overrides.addExecutionInterceptor(this.httpClientWitness);
 		}
 		config.overrideConfiguration(overrides.build());
 	}

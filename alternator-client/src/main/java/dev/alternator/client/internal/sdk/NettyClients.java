@@ -1,10 +1,10 @@
 package dev.alternator.client.internal.sdk;
 
-import java.time.Duration;
-
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.TrustManager;
 
+import dev.alternator.client.HttpClientCustomizer;
+import dev.alternator.client.internal.config.LoadBalancerSettings;
 
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -18,17 +18,30 @@ public final class NettyClients {
 	private NettyClients() {
 	}
 
-	public static SdkAsyncHttpClient create(Duration connectTimeout, Duration readTimeout, int maxConnections,
-			TrustManager[] trustManagers, KeyManager[] keyManagers, boolean trustAll, AttributeMap defaults) {
+	public static SdkAsyncHttpClient create(LoadBalancerSettings settings, TrustManager[] trustManagers,
+			KeyManager[] keyManagers, AttributeMap defaults) {
 		NettyNioAsyncHttpClient.Builder builder = NettyNioAsyncHttpClient.builder()
-			.connectionTimeout(connectTimeout)
-			.readTimeout(readTimeout)
-			.maxConcurrency(maxConnections);
-		if (trustManagers != null && !trustAll) {
+			.connectionTimeout(settings.connectTimeout)
+			.readTimeout(settings.readTimeout)
+			.maxConcurrency(settings.maxConnections)
+			.tcpKeepAlive(settings.tcpKeepAlive);
+		if (settings.connectionMaxIdleTime != null) {
+			builder.connectionMaxIdleTime(settings.connectionMaxIdleTime);
+		}
+		if (settings.connectionTimeToLive != null) {
+			builder.connectionTimeToLive(settings.connectionTimeToLive);
+		}
+		if (settings.connectionAcquisitionTimeout != null) {
+			builder.connectionAcquisitionTimeout(settings.connectionAcquisitionTimeout);
+		}
+		if (trustManagers != null && !settings.tls.isTrustAll()) {
 			builder.tlsTrustManagersProvider(() -> trustManagers);
 		}
 		if (keyManagers != null) {
 			builder.tlsKeyManagersProvider(() -> keyManagers);
+		}
+		for (HttpClientCustomizer customizer : settings.httpClientCustomizers) {
+			customizer.customizeAsync(builder);
 		}
 		return builder.buildWithDefaults(defaults);
 	}
