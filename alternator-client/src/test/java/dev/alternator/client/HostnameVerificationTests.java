@@ -4,10 +4,9 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletionException;
 
 import dev.alternator.local.LocalCluster;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.alternator.local.testing.TlsCluster;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,23 +23,12 @@ class HostnameVerificationTests {
 	/** The local cluster's certificate names 127.0.0.1 to 127.0.0.64 and localhost: not this address. */
 	private static final String UNNAMED_ADDRESS = "127.0.0.70";
 
-	private static LocalCluster cluster;
+	@RegisterExtension
+	static final TlsCluster tls = TlsCluster.start(LocalCluster.builder().node("dc1", "rack1", UNNAMED_ADDRESS).tls(true));
 
-	@TempDir
-	static Path directory;
+	private static final LocalCluster cluster = tls.cluster();
 
-	private static Path caPem;
-
-	@BeforeAll
-	static void startCluster() {
-		cluster = LocalCluster.builder().node("dc1", "rack1", UNNAMED_ADDRESS).tls(true).start();
-		caPem = cluster.tls().orElseThrow().writeCertificatePem(directory);
-	}
-
-	@AfterAll
-	static void closeCluster() {
-		cluster.close();
-	}
+	private static final Path caPem = tls.caPem();
 
 	@Test
 	void certificateForAnotherNameIsRefusedByDefault() {

@@ -9,9 +9,9 @@ import java.time.Instant;
 
 import dev.alternator.local.ClientCertificates;
 import dev.alternator.local.LocalCluster;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.alternator.local.testing.TlsCluster;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,26 +32,14 @@ class PemTlsTests {
 
 	private static final ClientCertificates.Issued otherAuthority = ClientCertificates.authority("other-ca");
 
-	private static LocalCluster cluster;
+	@RegisterExtension
+	static final TlsCluster tls = TlsCluster.start(LocalCluster.builder()
+		.nodes("dc1", "rack1", 2)
+		.requireClientCertificate(trustedAuthority.certificate()));
 
-	@TempDir
-	static Path directory;
+	private static final LocalCluster cluster = tls.cluster();
 
-	private static Path caPem;
-
-	@BeforeAll
-	static void startCluster() {
-		cluster = LocalCluster.builder()
-			.nodes("dc1", "rack1", 2)
-			.requireClientCertificate(trustedAuthority.certificate())
-			.start();
-		caPem = cluster.tls().orElseThrow().writeCertificatePem(directory);
-	}
-
-	@AfterAll
-	static void closeCluster() {
-		cluster.close();
-	}
+	private static final Path caPem = tls.caPem();
 
 	@Test
 	void pkcs8ClientCertificateIsAcceptedBySyncAndAsyncClients(@TempDir Path files) throws IOException {

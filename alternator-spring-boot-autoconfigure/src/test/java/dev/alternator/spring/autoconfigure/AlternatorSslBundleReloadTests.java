@@ -8,9 +8,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.alternator.local.ClientCertificates;
 import dev.alternator.local.LocalCluster;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.alternator.local.testing.TlsCluster;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -40,31 +40,19 @@ class AlternatorSslBundleReloadTests {
 
 	private static final ClientCertificates.Issued otherAuthority = ClientCertificates.authority("other-ca");
 
-	@TempDir
-	static Path directory;
+	@RegisterExtension
+	static final TlsCluster tls = TlsCluster.start(LocalCluster.builder()
+		.nodes("dc1", "rack1", 2)
+		.requireClientCertificate(trustedAuthority.certificate()));
 
-	private static LocalCluster cluster;
+	private static final LocalCluster cluster = tls.cluster();
 
-	private static Path caPem;
+	private static final Path caPem = tls.caPem();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, AlternatorAutoConfiguration.class))
 		.withPropertyValues("alternator.discovery.initial-wait=30s", "alternator.discovery.probe-interval=100ms",
 				"alternator.discovery.timeout=500ms");
-
-	@BeforeAll
-	static void startCluster() {
-		cluster = LocalCluster.builder()
-			.nodes("dc1", "rack1", 2)
-			.requireClientCertificate(trustedAuthority.certificate())
-			.start();
-		caPem = cluster.tls().orElseThrow().writeCertificatePem(directory);
-	}
-
-	@AfterAll
-	static void closeCluster() {
-		cluster.close();
-	}
 
 	@Test
 	void updatedBundleTakesEffectWithoutARestart(@TempDir Path files) throws Exception {

@@ -5,10 +5,9 @@ import java.util.List;
 
 import dev.alternator.client.AlternatorLoadBalancer;
 import dev.alternator.local.LocalCluster;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.alternator.local.testing.TlsCluster;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -23,27 +22,16 @@ import static org.assertj.core.api.Assertions.assertThatException;
  */
 class AlternatorSslTests {
 
-	@TempDir
-	static Path directory;
+	@RegisterExtension
+	static final TlsCluster tls = TlsCluster.start(LocalCluster.builder().nodes("dc1", "rack1", 2).node("dc1", "rack2").tls(true));
 
-	private static LocalCluster cluster;
+	private static final LocalCluster cluster = tls.cluster();
 
-	private static Path caPem;
+	private static final Path caPem = tls.caPem();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, AlternatorAutoConfiguration.class))
 		.withPropertyValues("alternator.discovery.initial-wait=30s");
-
-	@BeforeAll
-	static void startCluster() {
-		cluster = LocalCluster.builder().nodes("dc1", "rack1", 2).node("dc1", "rack2").tls(true).start();
-		caPem = cluster.tls().orElseThrow().writeCertificatePem(directory);
-	}
-
-	@AfterAll
-	static void closeCluster() {
-		cluster.close();
-	}
 
 	private static String hostAndPort() {
 		// Written without a scheme: alternator.ssl.* must make it https.
