@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.alternator.local.LocalCluster;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -98,6 +99,25 @@ class CrtHttpClientTests {
 			assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
 			assertThat(failed.get()).isZero();
 			assertTakenOutAtOnce(down, cluster.node(0).address());
+		}
+	}
+
+	@Test
+	@Timeout(120)
+	void hungNodeIsTakenOutAfterTheReadTimeoutAndCallsSucceedElsewhere() {
+		try (LocalCluster cluster = LocalCluster.builder().nodes("dc1", "rack1", 3).start();
+				AlternatorLoadBalancer loadBalancer = crt(cluster).readTimeout(Duration.ofMillis(500)).build();
+				DynamoDbClient client = TestClients.client(loadBalancer)) {
+			TestClients.createTable(client, "crt-hang");
+			List<String> down = new CopyOnWriteArrayList<>();
+			loadBalancer.addListener(downRecorder(down));
+			cluster.node(0).hang();
+			for (int i = 0; i < 30; i++) {
+				client.getItem((get) -> get.tableName("crt-hang").key(TestClients.key("k")));
+			}
+			// Without a read timeout CRT would wait for the hung node for ever (the SDK's own timeouts are unset): the
+			// test's timeout would fail it.
+			assertThat(down).anySatisfy((line) -> assertThat(line).startsWith(cluster.node(0).address()));
 		}
 	}
 

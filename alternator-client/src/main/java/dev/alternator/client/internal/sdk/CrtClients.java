@@ -73,12 +73,15 @@ final class CrtClients {
 
 	/**
 	 * CRT has no socket read timeout; its nearest setting closes a connection that moves (almost) no bytes for that
-	 * long, which is what the read timeout does for the other clients.
+	 * long, which is what the read timeout does for the other clients. CRT counts that time in whole seconds (it drops
+	 * the fraction) and refuses less than two: rounded up, to two seconds at least, so a shorter read timeout still
+	 * applies rather than failing the client.
 	 */
 	private static ConnectionHealthConfiguration readTimeout(LoadBalancerSettings settings) {
+		long seconds = Math.max(2, (settings.readTimeout.toMillis() + 999) / 1000);
 		return ConnectionHealthConfiguration.builder()
 			.minimumThroughputInBps(1L)
-			.minimumThroughputTimeout(settings.readTimeout)
+			.minimumThroughputTimeout(Duration.ofSeconds(seconds))
 			.build();
 	}
 
