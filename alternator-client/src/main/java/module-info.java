@@ -15,6 +15,7 @@ module dev.alternator.client {
 	requires software.amazon.awssdk.http.apache;
 	requires org.apache.httpcomponents.httpclient;
 	requires static software.amazon.awssdk.http.nio.netty;
+	requires static software.amazon.awssdk.http.crt;
 	requires software.amazon.awssdk.http.auth.aws;
 	requires software.amazon.awssdk.metrics;
 	requires software.amazon.awssdk.http.auth.spi;

@@ -43,6 +43,7 @@ import dev.alternator.client.internal.node.NodeRegistry;
 import dev.alternator.client.internal.node.NodeSet;
 import dev.alternator.client.internal.routing.RequestRouter;
 import dev.alternator.client.internal.sdk.CallPlanAuthSchemeProvider;
+import dev.alternator.client.internal.sdk.CrtSupport;
 import dev.alternator.client.internal.sdk.HeaderTrimming;
 import dev.alternator.client.internal.sdk.HttpClientWitness;
 import dev.alternator.client.internal.sdk.HttpClients;
@@ -145,6 +146,12 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 	private volatile boolean closed;
 
 	private AlternatorLoadBalancer(LoadBalancerSettings settings) {
+		// Before any thread starts: a CRT client that cannot be built fails the build with nothing to clean up.
+		TlsSettings tls = settings.tls;
+		CrtSupport.check(settings, AlternatorLoadBalancer.class.getClassLoader(),
+				tls.trustStore().isPresent() || tls.caCertificate().isPresent() || tls.trustManagerSource().isPresent(),
+				tls.keyStore().isPresent() || tls.certificateChainPem().isPresent()
+						|| tls.keyManagerSource().isPresent());
 		this.settings = settings;
 		settings.listeners.forEach(this.listeners::add);
 		this.admin = new ScheduledThreadPoolExecutor(1, threads("admin"));
@@ -779,6 +786,23 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		 * @return this builder
 		 */
 		Builder httpClientCustomizer(HttpClientCustomizer customizer);
+
+		/**
+		 * The implementation of the synchronous HTTP clients (default {@link HttpClientType#APACHE}).
+		 * {@link HttpClientType#CRT} needs {@code software.amazon.awssdk:aws-crt-client} on the classpath and fails
+		 * {@link #build()} when it is missing or a setting it cannot apply is set.
+		 * @param type the implementation
+		 * @return this builder
+		 */
+		Builder httpClientType(HttpClientType type);
+
+		/**
+		 * The implementation of the asynchronous HTTP clients (default {@link AsyncHttpClientType#NETTY}), with the
+		 * same checks as {@link #httpClientType(HttpClientType)}.
+		 * @param type the implementation
+		 * @return this builder
+		 */
+		Builder asyncHttpClientType(AsyncHttpClientType type);
 
 		/**
 		 * Checks the settings and builds the load balancer, not started yet: {@code configure(...)} or

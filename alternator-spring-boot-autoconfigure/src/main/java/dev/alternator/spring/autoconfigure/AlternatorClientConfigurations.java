@@ -132,6 +132,8 @@ final class AlternatorClientConfigurations {
 				builder.connectionAcquisitionTimeout(http.getConnectionAcquisitionTimeout());
 			}
 			builder.tcpKeepAlive(http.isTcpKeepAlive());
+			builder.httpClientType(http.getClient());
+			builder.asyncHttpClientType(http.getAsyncClient());
 			httpClientCustomizers.orderedStream().forEach(builder::httpClientCustomizer);
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.alternator.client.AlternatorNode;
+import dev.alternator.client.AsyncHttpClientType;
+import dev.alternator.client.HttpClientType;
 import dev.alternator.client.KeyRouteAffinity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
@@ -497,6 +499,35 @@ public class AlternatorProperties implements Validator {
 		 * Whether to turn TCP keep-alive on for the connections to the nodes.
 		 */
 		private boolean tcpKeepAlive;
+
+		/**
+		 * HTTP client of the synchronous DynamoDB clients: apache, or crt (needs software.amazon.awssdk:aws-crt-client
+		 * on the classpath; no trust store, client certificate, host-name verification switch or connection
+		 * time-to-live with it).
+		 */
+		private HttpClientType client = HttpClientType.APACHE;
+
+		/**
+		 * HTTP client of the asynchronous DynamoDB clients: netty, or crt (with the same limits as
+		 * alternator.http.client=crt).
+		 */
+		private AsyncHttpClientType asyncClient = AsyncHttpClientType.NETTY;
+
+		public HttpClientType getClient() {
+			return this.client;
+		}
+
+		public void setClient(HttpClientType client) {
+			this.client = client;
+		}
+
+		public AsyncHttpClientType getAsyncClient() {
+			return this.asyncClient;
+		}
+
+		public void setAsyncClient(AsyncHttpClientType asyncClient) {
+			this.asyncClient = asyncClient;
+		}
 
 		public Duration getConnectionMaxIdleTime() {
 			return this.connectionMaxIdleTime;

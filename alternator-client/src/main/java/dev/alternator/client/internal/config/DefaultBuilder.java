@@ -15,7 +15,9 @@ import dev.alternator.client.AddressTranslator;
 import dev.alternator.client.AlternatorListener;
 import dev.alternator.client.AlternatorLoadBalancer;
 import dev.alternator.client.Compression;
+import dev.alternator.client.AsyncHttpClientType;
 import dev.alternator.client.HttpClientCustomizer;
+import dev.alternator.client.HttpClientType;
 import dev.alternator.client.KeyRouteAffinity;
 import dev.alternator.client.RoutingScope;
 import dev.alternator.client.TlsSettings;
@@ -93,6 +95,10 @@ public final class DefaultBuilder implements AlternatorLoadBalancer.Builder {
 	boolean tcpKeepAlive;
 
 	final List<HttpClientCustomizer> httpClientCustomizers = new ArrayList<>();
+
+	HttpClientType httpClientType = HttpClientType.APACHE;
+
+	AsyncHttpClientType asyncHttpClientType = AsyncHttpClientType.NETTY;
 
 	/**
 	 * @param factory makes the load balancer from the checked settings
@@ -298,6 +304,18 @@ public final class DefaultBuilder implements AlternatorLoadBalancer.Builder {
 	@Override
 	public AlternatorLoadBalancer.Builder httpClientCustomizer(HttpClientCustomizer customizer) {
 		this.httpClientCustomizers.add(Objects.requireNonNull(customizer, "httpClientCustomizer"));
+		return this;
+	}
+
+	@Override
+	public AlternatorLoadBalancer.Builder httpClientType(HttpClientType type) {
+		this.httpClientType = Objects.requireNonNull(type, "httpClientType");
+		return this;
+	}
+
+	@Override
+	public AlternatorLoadBalancer.Builder asyncHttpClientType(AsyncHttpClientType type) {
+		this.asyncHttpClientType = Objects.requireNonNull(type, "asyncHttpClientType");
 		return this;
 	}
 

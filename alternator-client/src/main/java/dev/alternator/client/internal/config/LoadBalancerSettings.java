@@ -9,8 +9,10 @@ import java.util.Map;
 import dev.alternator.client.AddressTranslator;
 import dev.alternator.client.AlternatorListener;
 import dev.alternator.client.AlternatorNode;
+import dev.alternator.client.AsyncHttpClientType;
 import dev.alternator.client.Compression;
 import dev.alternator.client.HttpClientCustomizer;
+import dev.alternator.client.HttpClientType;
 import dev.alternator.client.KeyRouteAffinity;
 import dev.alternator.client.RoutingScope;
 import dev.alternator.client.TlsSettings;
@@ -90,6 +92,12 @@ public final class LoadBalancerSettings {
 
 	public final List<HttpClientCustomizer> httpClientCustomizers;
 
+	/** The implementation of the synchronous HTTP clients. */
+	public final HttpClientType httpClientType;
+
+	/** The implementation of the asynchronous HTTP clients. */
+	public final AsyncHttpClientType asyncHttpClientType;
+
 	LoadBalancerSettings(DefaultBuilder builder) {
 		String defaultScheme = checkScheme((builder.scheme != null) ? builder.scheme : "http");
 		int defaultPort = checkPort((builder.port != null) ? builder.port : 8000);
@@ -142,6 +150,8 @@ public final class LoadBalancerSettings {
 				builder.connectionAcquisitionTimeout, "10s");
 		this.tcpKeepAlive = builder.tcpKeepAlive;
 		this.httpClientCustomizers = List.copyOf(builder.httpClientCustomizers);
+		this.httpClientType = builder.httpClientType;
+		this.asyncHttpClientType = builder.asyncHttpClientType;
 	}
 
 	private static String userAgentSuffix(String suffix) {

@@ -114,6 +114,12 @@ public final class NodeFailures {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			String name = cause.getClass().getName();
 			String message = String.valueOf(cause.getMessage());
+			if (name.equals(CrtEvidence.EXCEPTION)) {
+				Evidence crt = CrtEvidence.of(cause);
+				if (crt != null) {
+					return crt;
+				}
+			}
 			// Client-side first: Apache's pool timeout is a ConnectTimeoutException, Netty's is a TimeoutException.
 			if (name.contains("ConnectionPoolTimeout") || message.contains("Acquire operation took longer")
 					|| name.endsWith("ApiCallAttemptTimeoutException") || name.endsWith("ApiCallTimeoutException")

@@ -4,7 +4,9 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 
+import dev.alternator.client.AsyncHttpClientType;
 import dev.alternator.client.HttpClientCustomizer;
+import dev.alternator.client.HttpClientType;
 import dev.alternator.client.internal.config.LoadBalancerSettings;
 
 import org.apache.http.conn.ssl.NoopHostnameVerifier;
@@ -16,8 +18,8 @@ import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.utils.AttributeMap;
 
 /**
- * Creates the HTTP clients the load balancer owns, with its timeouts, pool and connection options, TLS settings and
- * the application's customizers (applied last).
+ * Creates the HTTP clients the load balancer owns (Apache and Netty, or AWS CRT when chosen), with its timeouts, pool
+ * and connection options, TLS settings and the application's customizers (applied last).
  */
 public final class HttpClients {
 
@@ -52,6 +54,9 @@ public final class HttpClients {
 	}
 
 	public SdkHttpClient createSync() {
+		if (this.settings.httpClientType == HttpClientType.CRT) {
+			return CrtClients.createSync(this.settings, trustAllDefaults());
+		}
 		ApacheHttpClient.Builder builder = ApacheHttpClient.builder()
 			.connectionTimeout(this.settings.connectTimeout)
 			.socketTimeout(this.settings.readTimeout)
@@ -98,6 +103,9 @@ public final class HttpClients {
 	}
 
 	public SdkAsyncHttpClient createAsync() {
+		if (this.settings.asyncHttpClientType == AsyncHttpClientType.CRT) {
+			return CrtClients.createAsync(this.settings, trustAllDefaults());
+		}
 		if (!asyncAvailable()) {
 			throw new IllegalStateException("An asynchronous client needs software.amazon.awssdk:netty-nio-client on"
 					+ " the classpath, or an SdkAsyncHttpClient set on the DynamoDbAsyncClientBuilder before configure()");

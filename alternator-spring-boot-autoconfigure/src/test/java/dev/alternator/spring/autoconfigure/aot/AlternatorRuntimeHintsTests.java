@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
+import dev.alternator.client.AsyncHttpClientType;
 import dev.alternator.client.Compression;
+import dev.alternator.client.HttpClientType;
 import dev.alternator.client.KeyRouteAffinity;
 import dev.alternator.spring.autoconfigure.AlternatorAutoConfiguration;
 import dev.alternator.spring.autoconfigure.endpoint.AlternatorDescriptor;
@@ -31,6 +33,10 @@ class AlternatorRuntimeHintsTests {
 			.accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Compression.class, "values"))
 			.accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(HttpClientType.class, "values"))
+			.accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(AsyncHttpClientType.class, "values"))
+			.accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(AlternatorDescriptor.class)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(AlternatorDescriptor.Node.class)).accepts(hints);
 	}
@@ -50,6 +56,17 @@ class AlternatorRuntimeHintsTests {
 				new FilteredClassLoader("software.amazon.awssdk.http.nio.netty"));
 		assertThat(RuntimeHintsPredicates.reflection().onType(TypeReference.of(AlternatorRuntimeHints.NETTY_CLIENT)))
 			.rejects(hints);
+	}
+
+	@Test
+	void theCrtClientLookedUpByNameIsRegisteredOnlyWhenPresent() {
+		RuntimeHints present = new RuntimeHints();
+		new AlternatorRuntimeHints().registerHints(present, getClass().getClassLoader());
+		RuntimeHints absent = new RuntimeHints();
+		new AlternatorRuntimeHints().registerHints(absent, new FilteredClassLoader("software.amazon.awssdk.http.crt"));
+		TypeReference crt = TypeReference.of(AlternatorRuntimeHints.CRT_CLIENT);
+		assertThat(RuntimeHintsPredicates.reflection().onType(crt)).accepts(present);
+		assertThat(RuntimeHintsPredicates.reflection().onType(crt)).rejects(absent);
 	}
 
 	@Test
