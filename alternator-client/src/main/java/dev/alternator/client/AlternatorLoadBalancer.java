@@ -156,7 +156,7 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		this.probePool.allowCoreThreadTimeOut(true);
 		this.registry = new NodeRegistry(settings.chain, settings.seeds, !settings.discovery, this.listeners,
 				settings.probeInterval, this.admin);
-		this.router = new RequestRouter(this.registry, this.listeners);
+		this.router = new RequestRouter(this.registry, this.listeners, settings.discoveryTimeout);
 		this.failures = new NodeFailures(this.registry, this.listeners);
 		if (settings.tls.isTrustAll()) {
 			logger.warn("Alternator TLS certificate verification is OFF (trust-all): any server can impersonate the"
