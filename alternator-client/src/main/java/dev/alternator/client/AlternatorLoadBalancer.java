@@ -621,7 +621,9 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		Builder idleRefreshInterval(Duration interval);
 
 		/**
-		 * Connect and read timeout of each {@code /localnodes} call and health probe. Default 2 seconds.
+		 * Connect and read timeout of each {@code /localnodes} call and health probe. Default 2 seconds. Also how long,
+		 * at most, a call that finds no live node waits for a probe to bring a down node back before it fails with
+		 * {@link NoLiveNodesException}.
 		 * @param timeout a positive duration
 		 * @return this builder
 		 */

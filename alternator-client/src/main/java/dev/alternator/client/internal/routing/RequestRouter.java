@@ -67,7 +67,8 @@ public final class RequestRouter {
 
 	/**
 	 * The node for the next attempt of the call that owns {@code plan} ({@code null} when the call has no plan: the
-	 * attempt then gets a plan of its own).
+	 * attempt then gets a plan of its own). When no node is left but a down node may come back, blocks until one
+	 * does, at most the wait given to the constructor (see the class comment).
 	 * @throws NoLiveNodesException when no node can be routed to
 	 */
 	public NodeEntry route(CallPlan plan) {
