@@ -163,7 +163,7 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		this.probePool.allowCoreThreadTimeOut(true);
 		this.registry = new NodeRegistry(settings.chain, settings.seeds, !settings.discovery, this.listeners,
 				settings.probeInterval, this.admin);
-		this.router = new RequestRouter(this.registry, this.listeners);
+		this.router = new RequestRouter(this.registry, this.listeners, settings.discoveryTimeout);
 		this.failures = new NodeFailures(this.registry, this.listeners);
 		if (settings.tls.isTrustAll()) {
 			logger.warn("Alternator TLS certificate verification is OFF (trust-all): any server can impersonate the"
@@ -628,7 +628,9 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		Builder idleRefreshInterval(Duration interval);
 
 		/**
-		 * Connect and read timeout of each {@code /localnodes} call and health probe. Default 2 seconds.
+		 * Connect and read timeout of each {@code /localnodes} call and health probe. Default 2 seconds. Also how long,
+		 * at most, a call that finds no live node waits for a probe to bring a down node back before it fails with
+		 * {@link NoLiveNodesException}.
 		 * @param timeout a positive duration
 		 * @return this builder
 		 */

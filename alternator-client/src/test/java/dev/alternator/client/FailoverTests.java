@@ -191,7 +191,8 @@ class FailoverTests {
 				.hasMessageContaining("(SDK Attempt Count: 1)")
 				.hasMessageContaining("127.0.0.1:" + cluster.port())
 				.hasMessageContaining("127.0.0.2:" + cluster.port());
-			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+			// It waits at most the discovery timeout (500 ms) for a down node's probe to bring one back.
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500 + 2_000));
 			cluster.nodes().forEach(LocalNode::restart);
 			await().atMost(Duration.ofSeconds(5)).until(() -> loadBalancer.state().liveNodes().size() == 2);
 			client.getItem((get) -> get.tableName("down").key(TestClients.key("k")));

@@ -27,8 +27,10 @@ import dev.alternator.local.LocalNodesFault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -684,6 +686,69 @@ class HighAvailabilityRegressionTests {
 					load.close();
 					assertThat(load.succeeded()).as(load.summary()).isGreaterThanOrEqualTo(200);
 				}
+			}
+		}
+	}
+
+	// Simulation seed 42: node0 came back but was still marked down (its next probe far off) when node1, the last up
+	// node, died. node0 is probed at once then, but calls made before that probe reported failed at once although
+	// node0 answered. A call that finds no node while a down node is probed must wait for it (up to the discovery
+	// timeout). The health check's delay makes the probe, and so the window, last a second.
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void callsWaitForTheProbeOfARevivedNodeWhenTheLastUpNodeDies(boolean async) throws Exception {
+		try (LocalCluster cluster = LocalCluster.builder().nodes("dc1", "rack1", 2).start()) {
+			createTable(cluster);
+			LocalNode revived = cluster.node(0);
+			try (AlternatorLoadBalancer loadBalancer = TestClients.fastLoadBalancer(cluster)
+				.seeds(cluster.seeds())
+				.probeInterval(Duration.ofSeconds(60))
+				.discoveryTimeout(Duration.ofSeconds(5))
+				.build(); DynamoDbClient client = TestClients.client(loadBalancer)) {
+				await().atMost(Duration.ofSeconds(10)).until(() -> loadBalancer.state().liveNodes().size() == 2);
+				revived.kill();
+				await().atMost(Duration.ofSeconds(10)).until(() -> {
+					client.getItem((get) -> get.tableName(TABLE).key(TestClients.key("x")));
+					return loadBalancer.state().quarantinedNodes().size() == 1;
+				});
+				revived.restart();
+				revived.healthCheckLatency(Duration.ofSeconds(1));
+				// node0 answers again, but its next probe is a minute away: it stays down while node1 serves.
+				for (int i = 0; i < 5; i++) {
+					client.getItem((get) -> get.tableName(TABLE).key(TestClients.key("x")));
+				}
+				assertThat(loadBalancer.state().quarantinedNodes()).hasSize(1);
+				cluster.node(1).kill();
+				List<Throwable> failures = new CopyOnWriteArrayList<>();
+				if (async) {
+					try (DynamoDbAsyncClient asyncClient = loadBalancer.configure(DynamoDbAsyncClient.builder())
+						.credentialsProvider(TestClients.CREDENTIALS)
+						.build()) {
+						List<CompletableFuture<?>> calls = new ArrayList<>();
+						for (int i = 0; i < 20; i++) {
+							calls.add(asyncClient.getItem((get) -> get.tableName(TABLE).key(TestClients.key("x")))
+								.whenComplete((answer, failure) -> {
+									if (failure != null) {
+										failures.add(failure);
+									}
+								}));
+						}
+						calls.forEach((call) -> call.exceptionally((failure) -> null).join());
+					}
+				}
+				else {
+					for (int i = 0; i < 20; i++) {
+						try {
+							client.getItem((get) -> get.tableName(TABLE).key(TestClients.key("x")));
+						}
+						catch (RuntimeException ex) {
+							failures.add(ex);
+						}
+					}
+				}
+				assertThat(failures).as("calls failed while node0 answered").isEmpty();
+				assertThat(loadBalancer.state().liveNodes()).extracting(AlternatorNode::host)
+					.containsExactly(revived.address());
 			}
 		}
 	}

@@ -69,6 +69,8 @@ public final class LocalNode {
 
 	private volatile long latencyNanos;
 
+	private volatile long healthCheckLatencyNanos;
+
 	private volatile int failureStatus;
 
 	private volatile double failureRate;
@@ -285,6 +287,16 @@ public final class LocalNode {
 	}
 
 	/**
+	 * Adds a delay to every health check ({@code GET /}) this node answers, API requests keeping their pace: a
+	 * client's probe of the node then takes that long, which makes the time between a node coming back and a client
+	 * knowing it wide enough for a test to see.
+	 * @param latency the delay, {@link Duration#ZERO} for none
+	 */
+	public void healthCheckLatency(Duration latency) {
+		this.healthCheckLatencyNanos = latency.toNanos();
+	}
+
+	/**
 	 * Answers API requests with the given HTTP status, in the DynamoDB error format, instead of executing them, at the
 	 * given rate.
 	 * @param httpStatus the status to answer, for example 500 or 503
@@ -352,12 +364,13 @@ public final class LocalNode {
 	}
 
 	/**
-	 * Removes injected latency, failures, concurrency limit, held API requests ({@link #hangApiRequests()}) and
+	 * Removes injected latency (of API requests and health checks), failures, concurrency limit, held API requests ({@link #hangApiRequests()}) and
 	 * discovery faults. Requests held by a fault are released without an answer (their connections close).
 	 */
 	public void clearFaults() {
 		synchronized (this.stateLock) {
 			this.latencyNanos = 0;
+			this.healthCheckLatencyNanos = 0;
 			this.failureRate = 0;
 			this.concurrencyLimit = null;
 			this.apiHung = false;
@@ -452,6 +465,10 @@ public final class LocalNode {
 		}
 		if ("GET".equals(request.method()) && "/".equals(path)) {
 			this.healthChecks.increment();
+			long healthLatency = this.healthCheckLatencyNanos;
+			if (healthLatency > 0) {
+				TimeUnit.NANOSECONDS.sleep(healthLatency);
+			}
 			if (state() == NodeState.JOINING) {
 				return HttpResponse.text(503, "text/plain", "joining: " + this.address);
 			}

@@ -395,7 +395,8 @@ public class AlternatorProperties implements Validator {
 		private Duration idleInterval = Duration.ofSeconds(60);
 
 		/**
-		 * Connect and read timeout of each /localnodes call and health probe.
+		 * Connect and read timeout of each /localnodes call and health probe; also the longest a call with no live node
+		 * waits for a probe to bring one back.
 		 */
 		private Duration timeout = Duration.ofSeconds(2);
 

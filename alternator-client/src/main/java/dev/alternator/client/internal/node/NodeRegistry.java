@@ -78,6 +78,13 @@ public final class NodeRegistry {
 	private volatile NodeSet snapshot;
 
 	/**
+	 * Completed, then replaced, on the admin thread at each transition of a node to UP, after the new set is
+	 * published: a call that found no node waits on it (see {@code RequestRouter}). Read it before the snapshot, so
+	 * that a transition after that read cannot be missed.
+	 */
+	private volatile CompletableFuture<Void> nextUp = new CompletableFuture<>();
+
+	/**
 	 * @param chain the scopes requests are routed to, in order; the configured one first
 	 * @param seeds the seeds: routed to until discovery first succeeds, and asked for the node list
 	 * @param trustSeedsOnly whether discovery is off, so that the seeds are the listing of the configured scope
@@ -122,6 +129,14 @@ public final class NodeRegistry {
 	 */
 	public NodeSet snapshot() {
 		return this.snapshot;
+	}
+
+	/**
+	 * Completes at the next transition of any node to UP, once the set that routes to it is published. Shared by
+	 * every waiter: never complete nor cancel it; wait on a {@link CompletableFuture#copy() copy} to add a timeout.
+	 */
+	public CompletableFuture<Void> nextUp() {
+		return this.nextUp;
 	}
 
 	public List<RoutingScope> chain() {
@@ -279,6 +294,9 @@ public final class NodeRegistry {
 					entry.routable = true;
 					entry.down = false;
 					publish();
+					CompletableFuture<Void> fired = this.nextUp;
+					this.nextUp = new CompletableFuture<>();
+					fired.complete(null);
 					if (wasDown) {
 						logger.info("Alternator node {} is back", entry.node);
 					}

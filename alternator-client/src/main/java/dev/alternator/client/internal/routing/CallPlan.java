@@ -51,6 +51,9 @@ public final class CallPlan {
 
 	private AffinityKeys affinityKeys;
 
+	/** Whether the call already waited for a node to come up; it waits at most once. */
+	private boolean waited;
+
 	private NodeEntry[] affinityOrder;
 
 	/**
@@ -114,7 +117,39 @@ public final class CallPlan {
 				return remember(chosen);
 			}
 		}
+		// No attempt is made: the attempt number stays that of the attempt still to come.
+		this.attempts--;
 		return null;
+	}
+
+	/**
+	 * Plans the rest of the call from a newer node set, keeping its turn and the nodes it tried: called when the set
+	 * the call began with has no node left for it, and a newer one (published since, or after a node came up) may.
+	 */
+	public void replan(NodeSet newer) {
+		if (newer != this.nodes) {
+			this.nodes = newer;
+			this.affinityOrder = null;
+		}
+	}
+
+	/**
+	 * The node set this call plans from; {@code null} before the first attempt.
+	 */
+	public NodeSet nodes() {
+		return this.nodes;
+	}
+
+	/**
+	 * Notes that the call waits for a node to come up; {@code false} when it already did once, so that a call whose
+	 * attempts each find no node waits only once in all.
+	 */
+	public boolean startWaiting() {
+		if (this.waited) {
+			return false;
+		}
+		this.waited = true;
+		return true;
 	}
 
 	/**

@@ -65,26 +65,44 @@ public final class RoutingSigner implements HttpSigner<AwsCredentialsIdentity> {
 
 	@Override
 	public SignedRequest sign(SignRequest<? extends AwsCredentialsIdentity> request) {
-		SdkHttpRequest moved = route(request.request(), request.property(CALL_PLAN), request.identity());
+		CallPlan plan = request.property(CALL_PLAN);
+		String affinityHeader = affinity(request.request(), plan, request.identity());
+		NodeEntry entry = this.router.route(plan);
+		SdkHttpRequest moved = moveTo(request.request(), entry, affinityHeader);
 		return this.delegate.sign(request.copy((builder) -> builder.request(moved)));
 	}
 
 	@Override
 	public CompletableFuture<AsyncSignedRequest> signAsync(AsyncSignRequest<? extends AwsCredentialsIdentity> request) {
-		SdkHttpRequest moved;
+		String affinityHeader;
+		NodeEntry entry;
+		CallPlan plan = (request.property(CALL_PLAN) != null) ? request.property(CALL_PLAN) : new CallPlan();
 		try {
-			moved = route(request.request(), request.property(CALL_PLAN), request.identity());
+			affinityHeader = affinity(request.request(), plan, request.identity());
+			entry = this.router.routeNow(plan);
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
+		if (entry == null) {
+			// No node now, but one may come up soon: wait without holding the SDK's thread.
+			return this.router.awaitRoute(plan)
+				.thenCompose((node) -> signAsync(request, node, affinityHeader));
+		}
+		return signAsync(request, entry, affinityHeader);
+	}
+
+	private CompletableFuture<AsyncSignedRequest> signAsync(AsyncSignRequest<? extends AwsCredentialsIdentity> request,
+			NodeEntry entry, String affinityHeader) {
+		SdkHttpRequest moved = moveTo(request.request(), entry, affinityHeader);
 		return this.delegate.signAsync(request.copy((builder) -> builder.request(moved)));
 	}
 
 	/**
-	 * The request moved to the attempt's node, without the key-affinity hand-over header.
+	 * Routes the call by its partition keys when key-route affinity is on; the hand-over header's value, or
+	 * {@code null}.
 	 */
-	private SdkHttpRequest route(SdkHttpRequest request, CallPlan plan, AwsCredentialsIdentity identity) {
+	private String affinity(SdkHttpRequest request, CallPlan plan, AwsCredentialsIdentity identity) {
 		String affinityHeader = null;
 		if (this.partitionKeys != null) {
 			this.partitionKeys.signedWith(identity);
@@ -96,7 +114,13 @@ public final class RoutingSigner implements HttpSigner<AwsCredentialsIdentity> {
 				}
 			}
 		}
-		NodeEntry entry = this.router.route(plan);
+		return affinityHeader;
+	}
+
+	/**
+	 * The request moved to the attempt's node, without the key-affinity hand-over header.
+	 */
+	private SdkHttpRequest moveTo(SdkHttpRequest request, NodeEntry entry, String affinityHeader) {
 		AlternatorNode node = entry.node;
 		// An IPv6 literal goes in brackets: the SDK builds the attempt's URI and Host header from this host.
 		SdkHttpRequest.Builder moved = request.toBuilder()
