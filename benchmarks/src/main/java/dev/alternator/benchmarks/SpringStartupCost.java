@@ -14,7 +14,7 @@ import dev.alternator.local.LocalCluster;
  * What the starter adds to a Spring Boot application's start-up against a running cluster: the same application
  * started in fresh JVMs, alternately without ({@code alternator.enabled=false}) and with the auto-configuration
  * (load balancer, first discovery round, clients, health and metrics beans). Prints the medians.
- * {@code ./mvnw -q -pl benchmarks -am compile exec:exec -Djmh.args=...} is for JMH; run this one with
+ * {@code ./mvnw -q -pl benchmarks -am package -DskipTests exec:exec -Djmh.args=...} is for JMH; run this one with
  * {@code exec:exec -Dexec.args="-cp %classpath dev.alternator.benchmarks.SpringStartupCost"}.
  */
 public final class SpringStartupCost {

@@ -14,7 +14,7 @@ import dev.alternator.local.engine.EngineResponse;
  * <p>
  * Run from the project root:
  * <pre>
- * ./mvnw -B -o -q -pl benchmarks -am compile exec:exec \
+ * ./mvnw -B -o -q -pl benchmarks -am package -DskipTests exec:exec \
  *   -Dbenchmark.args="-Xmx1g -cp %classpath dev.alternator.benchmarks.localcluster.EngineMeasurement"
  * </pre>
  */

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
  * <p>
  * Run from the project root (arguments: seconds per throughput run, latency samples):
  * <pre>
- * ./mvnw -B -o -q -pl benchmarks compile exec:exec \
+ * ./mvnw -B -o -q -pl benchmarks -am package -DskipTests exec:exec \
  *   -Dbenchmark.args="-cp %classpath dev.alternator.benchmarks.localcluster.FrontEndMeasurement 10 5000"
  * </pre>
  */

@@ -8,7 +8,7 @@ import java.util.List;
  * total, the schedules run, calls made, calls failed, invariant violations and the worst call latency, then every
  * failing seed with the command that replays it. See {@link SimulationRun} for the invariant.
  * <pre>
- * ./mvnw -q -pl benchmarks -am compile exec:exec \
+ * ./mvnw -q -pl benchmarks -am package -DskipTests exec:exec \
  *     -Dbenchmark.args="-cp %classpath dev.alternator.benchmarks.simulation.FaultSimulation --seeds 50"
  * </pre>
  * Options: {@code --seeds N} (default 20), {@code --from S} (first seed, default 1), {@code --seed S} (only that

@@ -31,7 +31,7 @@ public record SimulationResult(long seed, SimulationLayout layout, int steps, lo
 	 * @return a shell command, from the repository's root
 	 */
 	public String replayCommand(long durationMillis) {
-		return "./mvnw -q -pl benchmarks -am compile exec:exec -Dbenchmark.args=\"-cp %classpath "
+		return "./mvnw -q -pl benchmarks -am package -DskipTests exec:exec -Dbenchmark.args=\"-cp %classpath "
 				+ FaultSimulation.class.getName() + " --seed " + this.seed + " --duration-ms " + durationMillis + "\"";
 	}
 
