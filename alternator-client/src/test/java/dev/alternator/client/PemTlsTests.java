@@ -28,18 +28,16 @@ import static org.awaitility.Awaitility.await;
  */
 class PemTlsTests {
 
-	private static final ClientCertificates.Issued trustedAuthority = ClientCertificates.authority("trusted-ca");
-
-	private static final ClientCertificates.Issued otherAuthority = ClientCertificates.authority("other-ca");
-
 	@RegisterExtension
-	static final TlsCluster tls = TlsCluster.start(LocalCluster.builder()
-		.nodes("dc1", "rack1", 2)
-		.requireClientCertificate(trustedAuthority.certificate()));
+	static final TlsCluster tls = TlsCluster.requiringClientCertificates(2);
 
 	private static final LocalCluster cluster = tls.cluster();
 
 	private static final Path caPem = tls.caPem();
+
+	private static final ClientCertificates.Issued trustedAuthority = tls.trustedAuthority();
+
+	private static final ClientCertificates.Issued otherAuthority = ClientCertificates.authority("other-ca");
 
 	@Test
 	void pkcs8ClientCertificateIsAcceptedBySyncAndAsyncClients(@TempDir Path files) throws IOException {

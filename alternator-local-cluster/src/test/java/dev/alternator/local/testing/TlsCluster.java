@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.alternator.local.ClientCertificates;
 import dev.alternator.local.LocalCluster;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * &#64;RegisterExtension
  * static final TlsCluster tls = TlsCluster.start(LocalCluster.builder().nodes("dc1", "rack1", 2).tls(true));
  * </pre>
+ * or {@link #requiringClientCertificates(int)} for mutual TLS.
  */
 public final class TlsCluster implements AfterAllCallback {
 
@@ -26,9 +28,12 @@ public final class TlsCluster implements AfterAllCallback {
 
 	private final Path caPem;
 
-	private TlsCluster(LocalCluster cluster, Path directory) {
+	private final ClientCertificates.Issued trustedAuthority;
+
+	private TlsCluster(LocalCluster cluster, Path directory, ClientCertificates.Issued trustedAuthority) {
 		this.cluster = cluster;
 		this.directory = directory;
+		this.trustedAuthority = trustedAuthority;
 		this.caPem = cluster.tls()
 			.orElseThrow(() -> new IllegalArgumentException("the cluster does not serve https: call tls(true)"))
 			.writeCertificatePem(directory);
@@ -40,12 +45,38 @@ public final class TlsCluster implements AfterAllCallback {
 	 * @return the extension
 	 */
 	public static TlsCluster start(LocalCluster.Builder builder) {
+		return start(builder, null);
+	}
+
+	/**
+	 * Starts nodes in one rack that require a client certificate issued by {@link #trustedAuthority()}.
+	 * @param nodes how many nodes
+	 * @return the extension
+	 */
+	public static TlsCluster requiringClientCertificates(int nodes) {
+		ClientCertificates.Issued trusted = ClientCertificates.authority("trusted-ca");
+		return start(LocalCluster.builder().nodes("dc1", "rack1", nodes).requireClientCertificate(trusted.certificate()),
+				trusted);
+	}
+
+	private static TlsCluster start(LocalCluster.Builder builder, ClientCertificates.Issued trustedAuthority) {
 		try {
-			return new TlsCluster(builder.start(), Files.createTempDirectory("alternator-tls-"));
+			return new TlsCluster(builder.start(), Files.createTempDirectory("alternator-tls-"), trustedAuthority);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * @return the authority whose client certificates the nodes accept
+	 * @throws IllegalStateException unless the cluster was started by {@link #requiringClientCertificates(int)}
+	 */
+	public ClientCertificates.Issued trustedAuthority() {
+		if (this.trustedAuthority == null) {
+			throw new IllegalStateException("the nodes do not require client certificates");
+		}
+		return this.trustedAuthority;
 	}
 
 	/**

@@ -36,18 +36,16 @@ import static org.awaitility.Awaitility.await;
  */
 class AlternatorSslBundleReloadTests {
 
-	private static final ClientCertificates.Issued trustedAuthority = ClientCertificates.authority("trusted-ca");
-
-	private static final ClientCertificates.Issued otherAuthority = ClientCertificates.authority("other-ca");
-
 	@RegisterExtension
-	static final TlsCluster tls = TlsCluster.start(LocalCluster.builder()
-		.nodes("dc1", "rack1", 2)
-		.requireClientCertificate(trustedAuthority.certificate()));
+	static final TlsCluster tls = TlsCluster.requiringClientCertificates(2);
 
 	private static final LocalCluster cluster = tls.cluster();
 
 	private static final Path caPem = tls.caPem();
+
+	private static final ClientCertificates.Issued trustedAuthority = tls.trustedAuthority();
+
+	private static final ClientCertificates.Issued otherAuthority = ClientCertificates.authority("other-ca");
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, AlternatorAutoConfiguration.class))
