@@ -239,7 +239,7 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		startUnlessStarting();
 		SdkHttpClient httpClient = own(this.httpClients.createSync());
 		HttpClientWitness witness = new HttpClientWitness();
-		builder.httpClient(witness.watch(new ObservedHttpClient(httpClient, this.failures, this.listeners)));
+		builder.httpClient(witness.watch(new ObservedHttpClient(httpClient, this.failures)));
 		builder.endpointOverride(endpoint()).region(this.settings.region);
 		applyCommon(builder::authSchemeProvider, builder::putAuthScheme, builder::addPlugin, witness);
 		return builder;
@@ -255,7 +255,7 @@ public final class AlternatorLoadBalancer implements AutoCloseable {
 		startUnlessStarting();
 		SdkAsyncHttpClient httpClient = own(this.httpClients.createAsync());
 		HttpClientWitness witness = new HttpClientWitness();
-		builder.httpClient(witness.watch(new ObservedAsyncHttpClient(httpClient, this.failures, this.listeners)));
+		builder.httpClient(witness.watch(new ObservedAsyncHttpClient(httpClient, this.failures)));
 		builder.endpointOverride(endpoint()).region(this.settings.region);
 		applyCommon(builder::authSchemeProvider, builder::putAuthScheme, builder::addPlugin, witness);
 		return builder;

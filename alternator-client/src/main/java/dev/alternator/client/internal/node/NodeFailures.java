@@ -47,6 +47,13 @@ public final class NodeFailures {
 	}
 
 	/**
+	 * @return the listeners that hear about requests and attempts
+	 */
+	public Listeners listeners() {
+		return this.listeners;
+	}
+
+	/**
 	 * Counts an attempt in flight to the node at host and port; returns its node, or {@code null} for a host that is
 	 * not one of ours.
 	 */

@@ -47,7 +47,8 @@ final class NodeAttempt {
 	/**
 	 * Starts an attempt of this request: counts it in flight and tells the listeners.
 	 */
-	static NodeAttempt start(SdkHttpRequest request, NodeFailures failures, Listeners listeners) {
+	static NodeAttempt start(SdkHttpRequest request, NodeFailures failures) {
+		Listeners listeners = failures.listeners();
 		NodeEntry entry = failures.attemptStarted(request.host(), request.port());
 		String operation = null;
 		if (entry != null && !listeners.isEmpty()) {

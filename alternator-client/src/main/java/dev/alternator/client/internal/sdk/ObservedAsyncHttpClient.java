@@ -3,7 +3,6 @@ package dev.alternator.client.internal.sdk;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 
-import dev.alternator.client.internal.node.Listeners;
 import dev.alternator.client.internal.node.NodeFailures;
 
 import org.reactivestreams.Publisher;
@@ -21,18 +20,15 @@ public final class ObservedAsyncHttpClient implements SdkAsyncHttpClient {
 
 	private final NodeFailures failures;
 
-	private final Listeners listeners;
-
-	public ObservedAsyncHttpClient(SdkAsyncHttpClient delegate, NodeFailures failures, Listeners listeners) {
+	public ObservedAsyncHttpClient(SdkAsyncHttpClient delegate, NodeFailures failures) {
 		this.delegate = delegate;
 		this.failures = failures;
-		this.listeners = listeners;
 	}
 
 	@Override
 	public CompletableFuture<Void> execute(AsyncExecuteRequest request) {
 		SdkAsyncHttpResponseHandler handler = request.responseHandler();
-		NodeAttempt attempt = NodeAttempt.start(request.request(), this.failures, this.listeners);
+		NodeAttempt attempt = NodeAttempt.start(request.request(), this.failures);
 		AsyncExecuteRequest observed = AsyncExecuteRequest.builder()
 			.request(request.request())
 			.requestContentPublisher(request.requestContentPublisher())

@@ -2,7 +2,6 @@ package dev.alternator.client.internal.sdk;
 
 import java.io.IOException;
 
-import dev.alternator.client.internal.node.Listeners;
 import dev.alternator.client.internal.node.NodeFailures;
 
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -20,12 +19,9 @@ public final class ObservedHttpClient implements SdkHttpClient {
 
 	private final NodeFailures failures;
 
-	private final Listeners listeners;
-
-	public ObservedHttpClient(SdkHttpClient delegate, NodeFailures failures, Listeners listeners) {
+	public ObservedHttpClient(SdkHttpClient delegate, NodeFailures failures) {
 		this.delegate = delegate;
 		this.failures = failures;
-		this.listeners = listeners;
 	}
 
 	@Override
@@ -38,8 +34,7 @@ public final class ObservedHttpClient implements SdkHttpClient {
 
 			@Override
 			public HttpExecuteResponse call() throws IOException {
-				NodeAttempt attempt = NodeAttempt.start(request.httpRequest(), ObservedHttpClient.this.failures,
-						ObservedHttpClient.this.listeners);
+				NodeAttempt attempt = NodeAttempt.start(request.httpRequest(), ObservedHttpClient.this.failures);
 				try {
 					HttpExecuteResponse response = executable.call();
 					attempt.answered(response.httpResponse().statusCode());
